@@ -1,0 +1,62 @@
+/**
+ * Every member of the v2 `io` object and what replaces it in the task API.
+ * Source: trigger-facts.md 1.4 (io.ts at 2.3.18) and section 4 (the v2 -> v3 mapping).
+ */
+import type { TriggerDocsPage } from "./docs.js";
+
+/**
+ * - `mechanical`: the codemod rewrites it and the lint rule can offer a suggestion;
+ * - `inline`: the codemod rewrites it (structure changes), lint only reports;
+ * - `manual`: a human must decide; the codemod leaves a TODO naming the replacement.
+ */
+export type IoMigrationKind = "mechanical" | "inline" | "manual";
+
+export interface IoMemberInfo {
+  /** What to write instead, as shown in messages and TODOs. */
+  replacement: string;
+  kind: IoMigrationKind;
+  docs: TriggerDocsPage;
+  /** True when the first argument is a cache key (dropped in the task API). */
+  takesCacheKey: boolean;
+}
+
+export const V2_IO_MEMBERS: Readonly<Record<string, IoMemberInfo>> = {
+  logger: { replacement: "logger (imported from the SDK)", kind: "mechanical", docs: "logging", takesCacheKey: false },
+  wait: { replacement: "await wait.for({ seconds: n })", kind: "mechanical", docs: "wait", takesCacheKey: true },
+  runTask: { replacement: "plain code (no io.runTask, no cache keys)", kind: "inline", docs: "upgradeFromV2", takesCacheKey: true },
+  try: { replacement: "try/catch", kind: "inline", docs: "upgradeFromV2", takesCacheKey: false },
+  sendEvent: { replacement: "tasks.trigger(\"task-id\", payload) or myTask.trigger(payload)", kind: "manual", docs: "triggering", takesCacheKey: true },
+  sendEvents: { replacement: "tasks.batchTrigger(...) or batch.trigger([...])", kind: "manual", docs: "triggering", takesCacheKey: true },
+  getEvent: { replacement: "runs.retrieve(runId) (there are no events in the task API)", kind: "manual", docs: "triggering", takesCacheKey: true },
+  cancelEvent: { replacement: "runs.cancel(runId)", kind: "manual", docs: "triggering", takesCacheKey: true },
+  waitForEvent: { replacement: "a wait token: wait.createToken() + wait.forToken()", kind: "manual", docs: "waitTokens", takesCacheKey: true },
+  waitForRequest: { replacement: "a wait token: wait.createToken() (token.url) + wait.forToken()", kind: "manual", docs: "waitTokens", takesCacheKey: true },
+  createStatus: { replacement: "metadata.set(...) read with Realtime", kind: "manual", docs: "metadata", takesCacheKey: true },
+  backgroundFetch: { replacement: "fetch(...) or retry.fetch(...)", kind: "inline", docs: "upgradeFromV2", takesCacheKey: true },
+  backgroundFetchResponse: { replacement: "fetch(...) or retry.fetch(...)", kind: "manual", docs: "upgradeFromV2", takesCacheKey: true },
+  backgroundPoll: { replacement: "a loop of fetch(...) with await wait.for(...) between polls", kind: "manual", docs: "wait", takesCacheKey: true },
+  random: { replacement: "Math.random()", kind: "inline", docs: "upgradeFromV2", takesCacheKey: true },
+  parallel: { replacement: "Promise.all(items.map(...)) or batch.triggerAndWait", kind: "manual", docs: "triggering", takesCacheKey: true },
+  yield: { replacement: "nothing: task runs have no execution time limit to yield from (remove it)", kind: "manual", docs: "upgradeFromV2", takesCacheKey: true },
+  brb: { replacement: "nothing: task runs have no execution time limit to yield from (remove it)", kind: "manual", docs: "upgradeFromV2", takesCacheKey: true },
+  store: { replacement: "your own storage (the task API has no key-value store)", kind: "manual", docs: "upgradeFromV2", takesCacheKey: false },
+  registerInterval: { replacement: "schedules.create({ task, cron, deduplicationKey })", kind: "manual", docs: "scheduled", takesCacheKey: true },
+  unregisterInterval: { replacement: "schedules.del(scheduleId)", kind: "manual", docs: "scheduled", takesCacheKey: true },
+  registerCron: { replacement: "schedules.create({ task, cron, deduplicationKey })", kind: "manual", docs: "scheduled", takesCacheKey: true },
+  unregisterCron: { replacement: "schedules.del(scheduleId)", kind: "manual", docs: "scheduled", takesCacheKey: true },
+  registerTrigger: { replacement: "a task triggered from your own webhook handler", kind: "manual", docs: "triggering", takesCacheKey: true },
+  updateSource: { replacement: "nothing (v2 internal)", kind: "manual", docs: "upgradeFromV2", takesCacheKey: true },
+  updateWebhook: { replacement: "nothing (v2 internal)", kind: "manual", docs: "upgradeFromV2", takesCacheKey: true },
+  getAuth: { replacement: "credentials from environment variables", kind: "manual", docs: "upgradeFromV2", takesCacheKey: true },
+};
+
+/** Information about an `io` member; undefined means an integration key (`io.openai`, `io.slack`). */
+export function ioMemberInfo(name: string): IoMemberInfo | undefined {
+  return Object.hasOwn(V2_IO_MEMBERS, name) ? V2_IO_MEMBERS[name] : undefined;
+}
+
+/** The replacement text shown for an integration call `io.<key>.<method>(...)`. */
+export const IO_INTEGRATION_REPLACEMENT = "the official SDK client, called without the cache key";
+
+/** The v2 logger methods (`io.logger.<m>`), all of which exist on the task API `logger`. */
+export const IO_LOGGER_METHODS: readonly string[] = ["log", "debug", "info", "warn", "error"];

@@ -1,0 +1,43 @@
+/**
+ * Runs an ordered list of transforms over one file: parse once, apply each transform whose text
+ * check passes, print once. BOM and CRLF line endings survive; unchanged files return null so the
+ * caller never rewrites them.
+ */
+import jscodeshift from "jscodeshift";
+import type { SdkMajor } from "../catalog/packages.js";
+import { parserForFile } from "./parser.js";
+import { findTodoMarkers } from "./todo.js";
+import { detectQuoteStyle, type MigrationTransform } from "./transform.js";
+
+export interface MigrationResult {
+  /** The new text, or null when nothing changed. */
+  output: string | null;
+  /** Names of the transforms that changed something, in order. */
+  applied: string[];
+  /** TODO markers in the result (or in the unchanged input). */
+  todos: { line: number; message: string }[];
+}
+
+const BOM = "\uFEFF";
+
+export function migrateSource(source: string, filePath: string, transforms: readonly MigrationTransform[], target: SdkMajor): MigrationResult {
+  const parser = parserForFile(filePath);
+  const candidates = parser ? transforms.filter((t) => t.mightApply(source)) : [];
+  if (!parser || candidates.length === 0) return { output: null, applied: [], todos: findTodoMarkers(source) };
+
+  const hasBom = source.startsWith(BOM);
+  const text = hasBom ? source.slice(1) : source;
+  const j = jscodeshift.withParser(parser);
+  const root = j(text);
+  const applied: string[] = [];
+  for (const transform of candidates) {
+    if (transform.apply({ j, root, filePath, source: text, target })) applied.push(transform.name);
+  }
+  if (applied.length === 0) return { output: null, applied, todos: findTodoMarkers(source) };
+
+  const lineTerminator = text.includes("\r\n") ? "\r\n" : "\n";
+  let output = root.toSource({ quote: detectQuoteStyle(text), lineTerminator });
+  if (hasBom) output = BOM + output;
+  if (output === source) return { output: null, applied: [], todos: findTodoMarkers(source) };
+  return { output, applied, todos: findTodoMarkers(output) };
+}
