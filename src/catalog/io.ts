@@ -60,3 +60,31 @@ export const IO_INTEGRATION_REPLACEMENT = "the official SDK client, called witho
 
 /** The v2 logger methods (`io.logger.<m>`), all of which exist on the task API `logger`. */
 export const IO_LOGGER_METHODS: readonly string[] = ["log", "debug", "info", "warn", "error"];
+
+/**
+ * `io.runTask` options that only shaped the v2 dashboard (trigger-facts.md 1.4 RunTaskOptions):
+ * dropping them changes no behaviour. Any other option (`delayUntil`, `callback`, `noop`, ...)
+ * needs a human.
+ */
+export const RUN_TASK_DISPLAY_OPTIONS: readonly string[] = ["name", "icon", "displayKey", "description", "properties", "params", "style", "redact", "operation", "connectionKey"];
+
+/** v2 `retry` option keys (runTask) -> task API `RetryOptions` keys (`retry.onThrow`). */
+export const V2_RETRY_OPTION_RENAMES: Readonly<Record<string, string>> = {
+  limit: "maxAttempts",
+  factor: "factor",
+  minTimeoutInMs: "minTimeoutInMs",
+  maxTimeoutInMs: "maxTimeoutInMs",
+  randomize: "randomize",
+};
+
+/** Integration task methods whose official-SDK name differs only by the v2 "background" prefix. */
+export const INTEGRATION_METHOD_RENAMES: Readonly<Record<string, string>> = { backgroundCreate: "create" };
+
+/** How to construct the official client that replaces a v2 integration package (TODO text). */
+export const OFFICIAL_CLIENT_EXAMPLES: Readonly<Record<string, string>> = {
+  "@trigger.dev/openai": 'import OpenAI from "openai"; const openai = new OpenAI()',
+  "@trigger.dev/resend": 'import { Resend } from "resend"; const resend = new Resend(process.env.RESEND_API_KEY)',
+  "@trigger.dev/slack": 'import { WebClient } from "@slack/web-api"; const slack = new WebClient(process.env.SLACK_TOKEN)',
+  "@trigger.dev/github": 'import { Octokit } from "octokit"; const github = new Octokit({ auth: process.env.GITHUB_TOKEN })',
+  "@trigger.dev/stripe": 'import Stripe from "stripe"; const stripe = new Stripe(process.env.STRIPE_SECRET_KEY!)',
+};
