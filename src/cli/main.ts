@@ -1,0 +1,216 @@
+/**
+ * `trigger-v3-migrate [paths...] [options]`: parse arguments, find files, check the work tree,
+ * migrate (in-process, or a worker pool for big runs), then report. Everything the user sees
+ * goes through `io`, so tests run the whole CLI in-process and read what it printed.
+ */
+import type { EventEmitter } from "node:events";
+import type { SdkMajor } from "../catalog/packages.js";
+import type { MigrationTransform } from "../codemod/transform.js";
+import { packageInfo } from "../package-info.js";
+import { TargetDetector } from "../target/detect.js";
+import { parseCliArgs, USAGE, writesFiles, type CliOptions } from "./args.js";
+import { colorsFor } from "./colors.js";
+import { formatDiff } from "./diff.js";
+import { discoverFiles } from "./discover.js";
+import { findDirtyWorkTrees } from "./git.js";
+import { runPool, shouldUsePool, workerScript } from "./pool.js";
+import { Progress, progressEnabled, type ProgressStream } from "./progress.js";
+import { loadTransforms, selectTransforms } from "./registry.js";
+import { displayPath, formatSummary, jsonReport, problemLine, type RunResult } from "./report.js";
+import { migrateFile, readCandidate, type FileReport, type MigrateOptions, type MigrationJob } from "./runner.js";
+
+export interface CliIo {
+  stdout: ProgressStream;
+  stderr: ProgressStream;
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+/** Seams for tests; the published CLI passes none of these. */
+export interface CliInternals {
+  /** Run these instead of the registry (always in-process: functions cannot go to a worker). */
+  transforms?: readonly MigrationTransform[];
+  /** Candidate count above which the worker pool starts. */
+  poolThreshold?: number;
+  /** Where SIGINT arrives (default: process). */
+  signals?: EventEmitter;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FAILURES = 1;
+export const EXIT_USAGE = 2;
+/** 128 + SIGINT, what shells expect from a command stopped by Ctrl-C. */
+export const EXIT_INTERRUPTED = 130;
+
+const NAME = "trigger-v3-migrate";
+
+export function processIo(): CliIo {
+  return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
+}
+
+export async function main(argv: readonly string[], io: CliIo = processIo(), internals: CliInternals = {}): Promise<number> {
+  const fail = (message: string): number => {
+    io.stderr.write(`${NAME}: ${message}\n`);
+    return EXIT_USAGE;
+  };
+  const parsed = parseCliArgs(argv);
+  if (!parsed.ok) return fail(parsed.error);
+  const options = parsed.options;
+  if (options.help) {
+    io.stdout.write(`${USAGE}\n`);
+    return EXIT_OK;
+  }
+  if (options.version) {
+    io.stdout.write(`${packageInfo.version}\n`);
+    return EXIT_OK;
+  }
+
+  const registry = internals.transforms ?? (await loadTransforms());
+  if (options.list) {
+    io.stdout.write(formatList(registry, options.json));
+    return EXIT_OK;
+  }
+  const selection = selectTransforms(registry, options.transforms);
+  if (!selection.ok) {
+    return fail(`unknown transform ${selection.unknown.map((n) => `"${n}"`).join(", ")}; known: ${registry.map((t) => t.name).join(", ")}`);
+  }
+
+  const discovery = discoverFiles(options.paths, { cwd: io.cwd, ignorePatterns: options.ignorePatterns });
+  if (discovery.missing.length > 0) return fail(`no such file or directory: ${discovery.missing.join(", ")}`);
+  for (const path of discovery.ignored) io.stderr.write(`${NAME}: ${path}: ignored (.gitignore, --ignore-pattern or node_modules)\n`);
+
+  const write = writesFiles(options);
+  if (write && !options.force) {
+    const dirty = findDirtyWorkTrees(options.paths, io.cwd);
+    if (dirty.length > 0) {
+      const where = dirty.map((tree) => `${tree.root} (${tree.changes.length} uncommitted change${tree.changes.length === 1 ? "" : "s"})`).join(", ");
+      return fail(`refusing to write: the git work tree at ${where} is not clean; commit or stash first, preview with --dry, or pass --force`);
+    }
+  }
+
+  const run = await migrate(discovery.files, options, selection.transforms, write, io, internals);
+  return finish(run, options, io);
+}
+
+async function migrate(
+  files: readonly string[],
+  options: CliOptions,
+  transforms: readonly MigrationTransform[],
+  write: boolean,
+  io: CliIo,
+  internals: CliInternals,
+): Promise<RunResult> {
+  const started = performance.now();
+  const signals = internals.signals ?? process;
+  let interrupted = false;
+  // Ctrl-C stops new work; the file being written finishes (writes are atomic renames anyway).
+  const onInterrupt = (): void => {
+    interrupted = true;
+  };
+  signals.on("SIGINT", onInterrupt);
+  const progress = new Progress(io.stderr, progressEnabled(io.stderr, io.env, options.json));
+  const detector = new TargetDetector({
+    warn: (message) => {
+      progress.clear();
+      io.stderr.write(`${message}\n`);
+    },
+  });
+  const targetOf = (path: string): SdkMajor => options.target ?? detector.resolve(path).major;
+  const migrateOptions: MigrateOptions = { write, keepText: options.dry || options.print };
+
+  const reports: FileReport[] = [];
+  try {
+    const jobs: MigrationJob[] = [];
+    for (const [index, path] of files.entries()) {
+      if (index % 64 === 63) await nextTurn();
+      if (interrupted) break;
+      const read = readCandidate(path);
+      if (read.kind === "done") reports.push(read.report);
+      else jobs.push({ path, text: read.text, target: targetOf(path) });
+    }
+
+    let done = 0;
+    const onReport = (report: FileReport): void => {
+      reports.push(report);
+      progress.update(++done, jobs.length, displayPath(report.path, io.cwd));
+    };
+    const script = internals.transforms ? undefined : workerScript();
+    if (!interrupted && script && shouldUsePool(jobs.length, options.cpus, internals.poolThreshold)) {
+      const setup = { transformNames: transforms.map((t) => t.name), options: migrateOptions };
+      await runPool(jobs, options.cpus, script, setup, { onReport, shouldStop: () => interrupted });
+    } else {
+      for (const job of jobs) {
+        if (interrupted) break;
+        onReport(migrateFile(job, transforms, migrateOptions));
+        await nextTurn(); // lets a SIGINT land between files
+      }
+    }
+  } finally {
+    signals.off("SIGINT", onInterrupt);
+    progress.clear();
+  }
+
+  reports.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return {
+    cwd: io.cwd,
+    reports,
+    transforms: transforms.map((t) => t.name),
+    target: options.target ?? "detect",
+    mode: options.check ? "check" : options.dry ? "dry" : options.print ? "print" : "write",
+    written: write,
+    interrupted,
+    durationMs: performance.now() - started,
+  };
+}
+
+function finish(run: RunResult, options: CliOptions, io: CliIo): number {
+  for (const report of run.reports) {
+    const line = problemLine(report, run.cwd);
+    if (line) io.stderr.write(`${line}\n`);
+  }
+
+  const changed = run.reports.filter((report) => report.status === "changed" && report.after !== undefined);
+  if (options.json) {
+    const plain = colorsFor({}, { NO_COLOR: "1" });
+    const extras = new Map<string, { diff?: string; output?: string }>();
+    for (const report of changed) {
+      const path = displayPath(report.path, run.cwd);
+      extras.set(report.path, {
+        ...(options.dry ? { diff: formatDiff(path, report.before!, report.after!, plain) } : {}),
+        ...(options.print ? { output: report.after! } : {}),
+      });
+    }
+    io.stdout.write(`${JSON.stringify(jsonReport(run, { name: packageInfo.name, version: packageInfo.version }, extras), null, 2)}\n`);
+  } else {
+    const colors = colorsFor(io.stdout, io.env);
+    if (options.dry) for (const report of changed) io.stdout.write(`${formatDiff(displayPath(report.path, run.cwd), report.before!, report.after!, colors)}\n`);
+    if (options.print) {
+      const headers = run.reports.length > 1;
+      for (const report of changed) {
+        if (headers) io.stdout.write(`==> ${displayPath(report.path, run.cwd)} <==\n`);
+        io.stdout.write(report.after!.endsWith("\n") ? report.after! : `${report.after!}\n`);
+      }
+    }
+    // With --print, stdout carries the code itself; the summary goes where diagnostics go.
+    const summaryStream = options.print ? io.stderr : io.stdout;
+    summaryStream.write(`${formatSummary(run, colorsFor(summaryStream, io.env))}\n`);
+  }
+  return exitCode(run, options);
+}
+
+function exitCode(run: RunResult, options: CliOptions): number {
+  if (run.interrupted) return EXIT_INTERRUPTED;
+  if (run.reports.some((report) => report.status === "error")) return EXIT_FAILURES;
+  if (options.check && run.reports.some((report) => report.status === "changed" || report.todos.length > 0)) return EXIT_FAILURES;
+  return EXIT_OK;
+}
+
+function formatList(transforms: readonly MigrationTransform[], json: boolean): string {
+  if (json) return `${JSON.stringify({ schemaVersion: 1, transforms: transforms.map(({ name, description }) => ({ name, description })) }, null, 2)}\n`;
+  const width = Math.max(...transforms.map((t) => t.name.length), 0) + 2;
+  return `Transforms, in the order they run:\n${transforms.map((t) => `  ${t.name.padEnd(width)}${t.description}`).join("\n")}\n`;
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
