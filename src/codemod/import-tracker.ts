@@ -53,9 +53,18 @@ export class CodemodImportTracker {
     const name = node["name"] as string;
     const binding = this.byLocal.get(name);
     if (!binding) return undefined;
-    const declaringScope = path.scope?.lookup(name);
-    // Declared in the program scope (where imports live) and nowhere closer.
-    return declaringScope && declaringScope.isGlobal ? binding : undefined;
+    // ast-types scopes are per function: a `let`/`const`/`class` in a nested block (or a `for`
+    // head) lands in the enclosing function or program scope. So enclosing blocks are checked
+    // here, and block-level bindings of a function scope that do not enclose `path` are skipped.
+    for (let ancestor: ASTPath | null = path.parent; ancestor; ancestor = ancestor.parent) {
+      if (blockDeclares(ancestor.node as unknown as Node, name)) return undefined;
+    }
+    for (let scope: AstScope | null = path.scope as AstScope | null; scope; scope = scope.parent) {
+      // Declared in the program scope (where imports live) and nowhere closer.
+      if (scope.isGlobal) return binding;
+      if (scope.declares(name) && (scope.getBindings()[name] ?? []).some((declared) => !isNestedLexical(declared, scope!))) return undefined;
+    }
+    return undefined;
   }
 
   /** `schedules.task` / `sdk.wait.for` / `task` -> the export path, if it is Trigger.dev's. */
@@ -148,6 +157,11 @@ function collectFromStatement(statementPath: ASTPath, bindings: CodemodTriggerBi
 function requiredSource(init: Node | null | undefined): string | undefined {
   let node = init;
   if (node?.type === "AwaitExpression") node = node["argument"] as Node;
+  // babel (.js files) gives `import("x")` as ImportExpression; the ts parsers as a call of Import.
+  if (node?.type === "ImportExpression") {
+    const value = (node["source"] as Node | undefined)?.["value"];
+    return typeof value === "string" ? value : undefined;
+  }
   if (!node || node.type !== "CallExpression") return undefined;
   const callee = node["callee"] as Node;
   const isRequire = callee.type === "Identifier" && callee["name"] === "require";
@@ -156,4 +170,64 @@ function requiredSource(init: Node | null | undefined): string | undefined {
   const argument = (node["arguments"] as Node[])[0];
   const value = argument?.["value"];
   return typeof value === "string" ? value : undefined;
+}
+
+/** The part of an ast-types Scope we use (its published typings are loose). */
+interface AstScope {
+  isGlobal: boolean;
+  parent: AstScope | null;
+  node: Node;
+  declares(name: string): boolean;
+  getBindings(): Record<string, ASTPath[] | undefined>;
+}
+
+const LEXICAL_KINDS = new Set(["let", "const", "using", "await using"]);
+
+/** Does a block, `switch` or `for` head declare `name` with let/const/class directly in it? */
+function blockDeclares(node: Node, name: string): boolean {
+  let statements: Node[];
+  if (node.type === "BlockStatement" || node.type === "StaticBlock") statements = node["body"] as Node[];
+  else if (node.type === "SwitchStatement") statements = (node["cases"] as Node[]).flatMap((c) => c["consequent"] as Node[]);
+  else if (node.type === "ForStatement") statements = node["init"] ? [node["init"] as Node] : [];
+  else if (node.type === "ForInStatement" || node.type === "ForOfStatement") statements = [node["left"] as Node];
+  else return false;
+  return statements.some((statement) => {
+    if (statement.type === "ClassDeclaration") return (statement["id"] as Node | null)?.["name"] === name;
+    if (statement.type !== "VariableDeclaration" || !LEXICAL_KINDS.has(statement["kind"] as string)) return false;
+    return (statement["declarations"] as Node[]).some((declarator) => patternBinds(declarator["id"] as Node, name));
+  });
+}
+
+function patternBinds(pattern: Node | null | undefined, name: string): boolean {
+  if (!pattern) return false;
+  switch (pattern.type) {
+    case "Identifier":
+      return pattern["name"] === name;
+    case "ObjectPattern":
+      return (pattern["properties"] as Node[]).some((p) => patternBinds((p.type === "RestElement" ? p["argument"] : p["value"]) as Node, name));
+    case "ArrayPattern":
+      return (pattern["elements"] as (Node | null)[]).some((element) => patternBinds(element, name));
+    case "RestElement":
+      return patternBinds(pattern["argument"] as Node, name);
+    case "AssignmentPattern":
+      return patternBinds(pattern["left"] as Node, name);
+    default:
+      return false;
+  }
+}
+
+const PATTERN_PARTS = new Set(["Identifier", "ObjectPattern", "ArrayPattern", "RestElement", "AssignmentPattern", "Property", "ObjectProperty", "VariableDeclarator"]);
+
+/** A let/const/class binding that ast-types hoisted out of a nested block into `scope`. */
+function isNestedLexical(declared: ASTPath, scope: AstScope): boolean {
+  let current: ASTPath | null = declared.parent;
+  while (current && PATTERN_PARTS.has((current.node as unknown as Node).type)) current = current.parent;
+  if (!current) return false;
+  const declaration = current.node as unknown as Node;
+  const lexical = declaration.type === "ClassDeclaration" || (declaration.type === "VariableDeclaration" && LEXICAL_KINDS.has(declaration["kind"] as string));
+  if (!lexical) return false;
+  let container: ASTPath | null = current.parent;
+  if (container && (container.node as unknown as Node).type.startsWith("Export")) container = container.parent;
+  const containerNode = container?.node as unknown as Node | undefined;
+  return containerNode !== scope.node && containerNode !== scope.node["body"];
 }

@@ -34,13 +34,18 @@ type JsonReadResult = { ok: true; value: Record<string, unknown> } | { ok: false
 /** A task-API major from a concrete version or range, or undefined for 2.x and unknowns. */
 export function majorFromVersionOrRange(spec: string): SdkMajor | undefined {
   const text = spec.trim();
-  if (text === "" || text.startsWith("workspace:") || text.startsWith("file:") || text.startsWith("link:") || text.startsWith("git") || text.includes("://")) {
+  // pnpm/yarn `workspace:^3.3.0` carries a range; `workspace:*`, `^`, `~` defer to the installed package.
+  if (text.startsWith("workspace:")) {
+    const inner = text.slice("workspace:".length);
+    return inner === "*" || inner === "^" || inner === "~" ? undefined : majorFromVersionOrRange(inner);
+  }
+  if (text === "" || text.startsWith("file:") || text.startsWith("link:") || text.startsWith("git") || text.includes("://")) {
     return undefined;
   }
   if (text === "latest" || text === "*" || text === "x") return DEFAULT_TARGET;
-  // npm aliases: "npm:@trigger.dev/sdk@^3.3.0"
-  const alias = /^npm:@?[^@]+@(.+)$/.exec(text);
-  if (alias?.[1]) return majorFromVersionOrRange(alias[1]);
+  // npm aliases: "npm:@trigger.dev/sdk@^3.3.0"; without a version npm installs `latest`.
+  const alias = /^npm:@?[^@]+(?:@(.+))?$/.exec(text);
+  if (alias) return majorFromVersionOrRange(alias[1] ?? "latest");
   const exact = semver.valid(text);
   const min = exact ?? (semver.validRange(text) ? semver.minVersion(text)?.version : undefined);
   if (!min) return undefined;
@@ -121,7 +126,8 @@ export class TargetDetector {
     }
     if (text !== undefined) {
       try {
-        const value: unknown = JSON.parse(text);
+        // npm tolerates a byte order mark (editors on Windows add one); JSON.parse does not.
+        const value: unknown = JSON.parse(text.replace(/^\uFEFF/, ""));
         result = value && typeof value === "object" && !Array.isArray(value) ? { ok: true, value: value as Record<string, unknown> } : { ok: false, missing: false };
       } catch (error) {
         result = { ok: false, missing: false };
