@@ -8,6 +8,12 @@ export default tseslint.config(
   {
     files: ["rules/**/*.ts"],
     ...eslintPlugin.configs.recommended,
+    rules: {
+      ...eslintPlugin.configs.recommended.rules,
+      // Our public contract is that every rule declares meta.defaultOptions (`[]` when it takes
+      // none), so users and tools can read the defaults uniformly; this rule forbids the empty list.
+      "eslint-plugin/require-meta-default-options": "off",
+    },
   },
   {
     rules: {

@@ -171,6 +171,7 @@ export default createRule<Options, MessageIds>({
     },
     hasSuggestions: true,
     schema: [],
+    defaultOptions: [],
     messages: {
       preferWaitFor:
         "Inside a task, write `{{replacement}}` instead of a setTimeout sleep: wait.for can checkpoint the run, so a long wait costs no compute and survives a restart.",

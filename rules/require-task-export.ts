@@ -23,6 +23,7 @@ export default createRule<Options, MessageIds>({
     },
     hasSuggestions: true,
     schema: [],
+    defaultOptions: [],
     messages: {
       notExported: "Export this task (`export const {{name}} = ...`): SDK 3 only registers tasks exported from their file, so `{{name}}` can never run.",
       bareTask: "Assign this task to an exported constant, e.g. `export const myTask = task({ ... })`: SDK 3 only registers tasks exported from their file.",

@@ -83,6 +83,7 @@ export default createRule<Options, MessageIds>({
       sdkVersions: [3, 4],
     },
     schema: [],
+    defaultOptions: [],
     messages: {
       cronFieldCount:
         'Cron pattern "{{pattern}}" has {{count}} fields: write exactly 5 (minute hour day-of-month month day-of-week), e.g. "0 9 * * 1-5"; seconds and macros such as @daily are not supported.',
