@@ -1,0 +1,143 @@
+/**
+ * imports (runs last): makes the file's Trigger.dev imports match what the other transforms left.
+ * - removes v2 specifiers nobody references any more (`eventTrigger`, `Job`, an unused
+ *   `TriggerClient`, integration packages such as `@trigger.dev/openai`) and declarations left
+ *   empty (side-effect imports are kept);
+ * - on target 3, moves a root `@trigger.dev/sdk` import whose names are all task-API names to
+ *   `@trigger.dev/sdk/v3` (the root is the v2 API on SDK 3.x);
+ * - imports `task`, `wait`, `logger`, ... where the file uses them without a binding, from the
+ *   target's task API path, merged into an existing import from that path.
+ *
+ * Decision on `@trigger.dev/sdk/v3` with target 4: an import this transform edits anyway (it
+ * merges new names into it because the file has no root import) moves to the root path in the
+ * same edit; an import it does not need to touch stays as written (the `no-deprecated-v3-api`
+ * lint rule's fix moves it), so already-migrated files are never rewritten for the path alone.
+ * Only files that import something from `@trigger.dev/*` are touched, so a look-alike global
+ * `task` or `logger` elsewhere never gets an import.
+ */
+import type { ASTPath, JSCodeshift } from "jscodeshift";
+import { CODEMOD_AUTO_IMPORTS, isTaskApiExport, isV2OnlyExport } from "../src/catalog/exports.js";
+import { isSdkSource, isTriggerDevSource, isV2OnlyPackage, isV2SdkSource, SDK_PACKAGE, SDK_V3_PATH, taskApiImportPath, type SdkMajor } from "../src/catalog/packages.js";
+import { type AstNode, isReferenceIdentifier } from "../src/codemod/ast-helpers.js";
+import {
+  addNamedImports,
+  addNamedRequires,
+  removeRequiredNames,
+  requireDeclarations,
+  requiredNames,
+  importDeclarations,
+  importedName,
+  importSource,
+  isTypeOnly,
+  localName,
+  programOf,
+  removeImportSpecifier,
+  removeStatement,
+} from "../src/codemod/import-editing.js";
+import { detectQuoteStyle, toJscodeshift, type MigrationTransform } from "../src/codemod/transform.js";
+
+const AUTO_IMPORTS = new Set(CODEMOD_AUTO_IMPORTS);
+
+export const migration: MigrationTransform = {
+  name: "imports",
+  description: "Adds the task API imports migrated code uses and removes v2 imports nothing uses any more",
+  mightApply(source) {
+    return source.includes("@trigger.dev/");
+  },
+  apply({ j, root, target, source }) {
+    const program = programOf(root);
+    const imports = importDeclarations(program);
+    const requires = requireDeclarations(program);
+    const hasTriggerImport = imports.some((d) => isTriggerDevSource(importSource(d) ?? "")) || requires.some((r) => isTriggerDevSource(r.source));
+    if (!hasTriggerImport) return false;
+
+    // Fresh paths: earlier transforms edited the tree, and ast-types caches scopes per path.
+    const fresh = j(root.get().node);
+    const referenced = new Map<string, number>();
+    const unbound = new Set<string>();
+    // The names a Trigger.dev require destructures are bindings, not uses.
+    const requireBindings = new Set<unknown>(requires.filter((r) => isTriggerDevSource(r.source)).flatMap((r) => requiredNames(r).map((n) => n.property["value"])));
+    fresh.find(j.Identifier).forEach((path: ASTPath) => {
+      const node = path.node as unknown as AstNode;
+      if (requireBindings.has(node)) return;
+      if (!isReferenceIdentifier(node, path.parent?.node as unknown as AstNode | undefined)) return;
+      const name = node["name"] as string;
+      referenced.set(name, (referenced.get(name) ?? 0) + 1);
+      if (AUTO_IMPORTS.has(name) && !unbound.has(name) && !(path.scope as { lookup(n: string): unknown } | null)?.lookup(name)) unbound.add(name);
+    });
+
+    let changed = removeUnusedV2Specifiers(program, referenced, target);
+    if (removeUnusedV2Requires(j, program, referenced, target)) changed = true;
+    if (target === 3 && moveRootImportToV3(j, program)) changed = true;
+    if (unbound.size > 0) {
+      const accepts = (source: string) => source === taskApiImportPath(target) || (target === 4 && source === SDK_V3_PATH);
+      // A CommonJS file (requires, no imports) gets a require; everything else an import.
+      const names = [...unbound];
+      const added =
+        imports.length === 0 && requires.length > 0
+          ? addNamedRequires(j, program, taskApiImportPath(target), names, accepts)
+          : addNamedImports(j, program, taskApiImportPath(target), names, { acceptsSource: accepts, quote: detectQuoteStyle(source), retarget: true });
+      if (added) changed = true;
+    }
+    return changed;
+  },
+};
+
+/** A specifier we may drop when unused: everything from v2-only modules, v2 names from the SDK. */
+function isV2Specifier(source: string, imported: string | undefined, target: SdkMajor): boolean {
+  if (isV2OnlyPackage(source) || isV2SdkSource(source, target)) return true;
+  return isSdkSource(source) && imported !== undefined && (isV2OnlyExport(imported) || imported === "TriggerClient");
+}
+
+function removeUnusedV2Specifiers(program: AstNode, referenced: ReadonlyMap<string, number>, target: SdkMajor): boolean {
+  let changed = false;
+  for (const declaration of importDeclarations(program)) {
+    const source = importSource(declaration);
+    if (source === undefined || !isTriggerDevSource(source)) continue;
+    for (const specifier of [...((declaration["specifiers"] as AstNode[] | undefined) ?? [])]) {
+      const local = localName(specifier);
+      if (local === undefined || (referenced.get(local) ?? 0) > 0) continue;
+      if (!isV2Specifier(source, importedName(specifier), target)) continue;
+      if (removeImportSpecifier(program, declaration, specifier)) changed = true;
+    }
+  }
+  return changed;
+}
+
+function removeUnusedV2Requires(j: JSCodeshift, program: AstNode, referenced: ReadonlyMap<string, number>, target: SdkMajor): boolean {
+  let changed = false;
+  for (const declaration of requireDeclarations(program)) {
+    if (!isTriggerDevSource(declaration.source)) continue;
+    const unused = requiredNames(declaration).filter(({ imported, local }) => (referenced.get(local) ?? 0) === 0 && isV2Specifier(declaration.source, imported, target));
+    if (unused.length === 0) continue;
+    removeRequiredNames(j, program, declaration, unused.map((name) => name.property));
+    changed = true;
+  }
+  return changed;
+}
+
+/** Target 3: `import { task } from "@trigger.dev/sdk"` means v2's root; the task API lives at /v3. */
+function moveRootImportToV3(j: JSCodeshift, program: AstNode): boolean {
+  let changed = false;
+  for (const declaration of importDeclarations(program)) {
+    if (importSource(declaration) !== SDK_PACKAGE) continue;
+    const specifiers = (declaration["specifiers"] as AstNode[] | undefined) ?? [];
+    if (specifiers.length === 0) continue;
+    const allTaskApi = specifiers.every((s) => s.type === "ImportSpecifier" && isTaskApiExport(importedName(s) ?? "", 3));
+    if (!allTaskApi) continue;
+    const v3 = importDeclarations(program).find(
+      (d) => importSource(d) === SDK_V3_PATH && !isTypeOnly(d) === !isTypeOnly(declaration) && ((d["specifiers"] as AstNode[] | undefined) ?? []).every((s) => s.type === "ImportSpecifier"),
+    );
+    if (v3) {
+      const existing = new Set(((v3["specifiers"] as AstNode[]) ?? []).map((s) => localName(s)));
+      for (const specifier of specifiers) if (!existing.has(localName(specifier))) (v3["specifiers"] as AstNode[]).push(specifier);
+      removeStatement(program, declaration);
+    } else {
+      declaration["source"] = j.stringLiteral(SDK_V3_PATH);
+    }
+    changed = true;
+  }
+  return changed;
+}
+
+export default toJscodeshift(migration);

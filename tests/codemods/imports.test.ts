@@ -1,0 +1,116 @@
+import { describe, expect, it } from "vitest";
+import { migration as imports } from "../../codemods/imports.js";
+import type { SdkMajor } from "../../src/catalog/packages.js";
+import { migrateSource } from "../../src/codemod/pipeline.js";
+
+function migrate(source: string, target: SdkMajor = 4, path = "trigger/example.ts"): string | null {
+  return migrateSource(source, path, [imports], target).output;
+}
+
+const USES_LOGGER_AND_WAIT = `export const t = task({ id: "t", run: async () => {
+  logger.info("x");
+  await wait.for({ seconds: 1 });
+} });
+`;
+
+describe("imports transform", () => {
+  describe("adding task API imports", () => {
+    it("merges unbound names into the existing import from the target path, keeping its order", () => {
+      const output = migrate(`import { task } from "@trigger.dev/sdk";\n${USES_LOGGER_AND_WAIT}`);
+      expect(output).toBe(`import { task, logger, wait } from "@trigger.dev/sdk";\n${USES_LOGGER_AND_WAIT}`);
+    });
+
+    it("adds a new import after the last import, in the file's quote style", () => {
+      const output = migrate(`import { z } from 'zod';\nimport { OpenAI } from '@trigger.dev/openai';\nconst openai = new OpenAI({ id: 'o' });\n${USES_LOGGER_AND_WAIT}`);
+      expect(output).toBe(
+        `import { z } from 'zod';\nimport { OpenAI } from '@trigger.dev/openai';\nimport { logger, task, wait } from '@trigger.dev/sdk';\nconst openai = new OpenAI({ id: 'o' });\n${USES_LOGGER_AND_WAIT}`,
+      );
+    });
+
+    it("imports from @trigger.dev/sdk/v3 on target 3, never into the v2 root import", () => {
+      const output = migrate(`import { TriggerClient } from "@trigger.dev/sdk";\nexport const client = new TriggerClient({ id: "x" });\n${USES_LOGGER_AND_WAIT}`, 3);
+      expect(output).toContain(`import { TriggerClient } from "@trigger.dev/sdk";\nimport { logger, task, wait } from "@trigger.dev/sdk/v3";\n`);
+    });
+
+    it("on target 4 merges into an existing /v3 import and moves it to the root path", () => {
+      const output = migrate(`import { task } from "@trigger.dev/sdk/v3";\n${USES_LOGGER_AND_WAIT}`);
+      expect(output).toBe(`import { task, logger, wait } from "@trigger.dev/sdk";\n${USES_LOGGER_AND_WAIT}`);
+    });
+
+    it("does not add a name that is bound locally or already imported under an alias", () => {
+      const source = `import { task, logger as log } from "@trigger.dev/sdk";\nconst wait = { for: async (_: unknown) => {} };\nfunction f(logger: Console) { logger.info("x"); }\n${USES_LOGGER_AND_WAIT.replace(`logger.info("x");`, `log.info("x");`)}`;
+      expect(migrate(source)).toBeNull();
+    });
+
+    it("adds a require to a CommonJS file", () => {
+      const output = migrate(`const { task } = require("@trigger.dev/sdk");\n${USES_LOGGER_AND_WAIT}`, 4, "trigger/example.js");
+      expect(output).toBe(`const { task, logger, wait } = require("@trigger.dev/sdk");\n${USES_LOGGER_AND_WAIT}`);
+    });
+  });
+
+  describe("removing v2 imports", () => {
+    it("removes unused v2 specifiers and the declarations they leave empty, keeping side-effect imports", () => {
+      const source = `import { TriggerClient, eventTrigger, Job } from "@trigger.dev/sdk";
+import { Slack } from "@trigger.dev/slack";
+import type { IOWithIntegrations } from "@trigger.dev/sdk";
+import "./instrumentation";
+export const client = new TriggerClient({ id: "x" });
+`;
+      expect(migrate(source)).toBe(`import { TriggerClient } from "@trigger.dev/sdk";\nimport "./instrumentation";\nexport const client = new TriggerClient({ id: "x" });\n`);
+    });
+
+    it("keeps a v2 import that is still referenced, also from a type position", () => {
+      const source = `import type { TriggerContext } from "@trigger.dev/sdk";\nimport { eventTrigger } from "@trigger.dev/sdk";\nexport function f(ctx: TriggerContext) { return ctx; }\n`;
+      expect(migrate(source)).toBe(`import type { TriggerContext } from "@trigger.dev/sdk";\nexport function f(ctx: TriggerContext) { return ctx; }\n`);
+    });
+
+    it("keeps the file header comment when the first import goes", () => {
+      const output = migrate(`// Jobs for the shop\nimport { eventTrigger } from "@trigger.dev/sdk";\nimport { z } from "zod";\nexport const s = z.string();\n`);
+      expect(output).toBe(`// Jobs for the shop\nimport { z } from "zod";\nexport const s = z.string();\n`);
+    });
+
+    it("never removes unused task API names (they are the user's)", () => {
+      expect(migrate(`import { task, logger } from "@trigger.dev/sdk";\nexport const x = 1;\n`)).toBeNull();
+    });
+
+    it("removes unused v2 names from a require", () => {
+      const output = migrate(`const { Job, eventTrigger, TriggerClient } = require("@trigger.dev/sdk");\nmodule.exports = new TriggerClient({ id: "x" });\n`, 4, "trigger/client.js");
+      expect(output).toBe(`const { TriggerClient } = require("@trigger.dev/sdk");\nmodule.exports = new TriggerClient({ id: "x" });\n`);
+    });
+  });
+
+  describe("target 3 root imports", () => {
+    it("moves a root import whose names are all task API names to /v3", () => {
+      expect(migrate(`import { task, logger } from "@trigger.dev/sdk";\nexport const t = task({ id: "t", run: async () => logger.info("x") });\n`, 3)).toBe(
+        `import { task, logger } from "@trigger.dev/sdk/v3";\nexport const t = task({ id: "t", run: async () => logger.info("x") });\n`,
+      );
+    });
+
+    it("merges such names into an existing /v3 import", () => {
+      const output = migrate(`import { wait } from "@trigger.dev/sdk/v3";\nimport { task } from "@trigger.dev/sdk";\nexport const t = task({ id: "t", run: async () => wait.for({ seconds: 1 }) });\n`, 3);
+      expect(output).toBe(`import { wait, task } from "@trigger.dev/sdk/v3";\nexport const t = task({ id: "t", run: async () => wait.for({ seconds: 1 }) });\n`);
+    });
+
+    it("leaves a root import that still holds v2 names", () => {
+      expect(migrate(`import { TriggerClient } from "@trigger.dev/sdk";\nexport const c = new TriggerClient({ id: "x" });\n`, 3)).toBeNull();
+    });
+  });
+
+  describe("files that do not need it", () => {
+    it("changes nothing in already-migrated code", () => {
+      expect(migrate(`import { logger, task, wait } from "@trigger.dev/sdk";\n${USES_LOGGER_AND_WAIT}`)).toBeNull();
+      expect(migrate(`import { logger, task, wait } from "@trigger.dev/sdk/v3";\n${USES_LOGGER_AND_WAIT}`, 3)).toBeNull();
+    });
+
+    it("never imports into a file without a Trigger.dev import", () => {
+      expect(migrate(`import { z } from "zod";\n${USES_LOGGER_AND_WAIT}`)).toBeNull();
+      expect(imports.mightApply(USES_LOGGER_AND_WAIT)).toBe(false);
+    });
+
+    it("is idempotent", () => {
+      const first = migrate(`import { eventTrigger } from "@trigger.dev/sdk";\nimport { task } from "@trigger.dev/sdk/v3";\n${USES_LOGGER_AND_WAIT}`);
+      expect(first).not.toBeNull();
+      expect(migrate(first!)).toBeNull();
+    });
+  });
+});
