@@ -1,0 +1,174 @@
+/**
+ * Reads a v2 job's `trigger` and decides the task factory, the options it brings (`schema`,
+ * `cron`) and the TODOs a human needs (webhooks, HTTP endpoints, dynamic triggers...).
+ */
+import type { ASTPath } from "jscodeshift";
+import type { TriggerDocsPage } from "../../catalog/docs.js";
+import { V2_DYNAMIC_DEFINERS, V2_NOTIFICATION_TRIGGERS, V2_TRIGGER_FACTORIES, V2_TRIGGER_REPLACEMENTS, type V2TriggerKind } from "../../catalog/exports.js";
+import { isSdkSource } from "../../catalog/packages.js";
+import type { CodemodImportTracker } from "../import-tracker.js";
+import { type AnyNode, child, children, dottedName, findProperty, numericValue, propertyValue, unwrap } from "./ast.js";
+import { describeSeconds, intervalToCron } from "./interval-cron.js";
+
+export type TaskFactory = "task" | "schemaTask" | "schedules.task";
+
+export interface PlannedTodo {
+  message: string;
+  docs: TriggerDocsPage;
+}
+
+export interface TriggerPlan {
+  factory: TaskFactory;
+  /** `schema: <node>` for schemaTask. */
+  schema?: AnyNode;
+  /** `cron: <node>` for schedules.task, as written in the v2 cronTrigger... */
+  cron?: AnyNode;
+  /** ...or computed from an intervalTrigger. */
+  cronText?: string;
+  todos: PlannedTodo[];
+  /** True when the trigger is a traced v2 factory (strong evidence the job is v2). */
+  traced: boolean;
+}
+
+/** What the file-level walk learned about names: top-level definitions and import sources. */
+export interface FileFacts {
+  /** Top-level `const name = <init>`: the path of the init. */
+  definitions: Map<string, ASTPath>;
+  /** Every imported local name -> its module specifier. */
+  importSources: Map<string, string>;
+}
+
+type V2Factory = (typeof V2_TRIGGER_FACTORIES)[number];
+
+export function planTrigger(triggerPath: ASTPath, tracker: CodemodImportTracker, facts: FileFacts): TriggerPlan {
+  return classify(unwrapPath(triggerPath), tracker, facts, 0);
+}
+
+function classify(path: ASTPath, tracker: CodemodImportTracker, facts: FileFacts, depth: number): TriggerPlan {
+  const node = path.node as unknown as AnyNode;
+  if (node.type === "Identifier" && depth < 3) {
+    const name = node["name"] as string;
+    const definition = facts.definitions.get(name);
+    if (definition) {
+      const kind = dynamicKind(definition, tracker, facts);
+      if (kind) return manual(kind, `\`${name}\``);
+      return classify(unwrapPath(definition), tracker, facts, depth + 1);
+    }
+    return manual("unknown", `\`${name}\``);
+  }
+  if (node.type !== "CallExpression" && node.type !== "NewExpression") return manual("unknown", "this trigger");
+  const calleePath = path.get("callee") as ASTPath;
+  const factory = v2FactoryOf(calleePath, tracker, facts);
+  if (factory) return planFactory(factory, children(node, "arguments")[0]);
+  const callee = unwrap(child(node, "callee"));
+  const calleeName = dottedName(callee);
+  const label = calleeName ? `\`${calleeName.join(".")}(...)\`` : "this trigger";
+  const reference = tracker.resolve(calleePath);
+  const imported = reference?.path[0] ?? (calleeName?.length === 1 ? importedName(calleeName[0] ?? "", facts) : undefined);
+  if (imported && V2_NOTIFICATION_TRIGGERS.includes(imported)) return manual("missingConnection", label);
+  if (calleeName && calleeName.length >= 2) {
+    const [receiver] = calleeName;
+    const receiverDefinition = receiver === undefined ? undefined : facts.definitions.get(receiver);
+    const receiverKind = receiverDefinition ? dynamicKind(receiverDefinition, tracker, facts) : undefined;
+    if (calleeName.at(-1) === "onRequest" || receiverKind === "httpEndpoint") return manual("httpEndpoint", label);
+    if (receiverKind) return manual(receiverKind, label);
+    return manual("integration", label);
+  }
+  const kind = dynamicKind(path, tracker, facts);
+  return manual(kind ?? "unknown", label);
+}
+
+/** The v2 trigger factory a callee refers to: traced through the imports, `npm:` specifiers included. */
+function v2FactoryOf(calleePath: ASTPath, tracker: CodemodImportTracker, facts: FileFacts): V2Factory | undefined {
+  const reference = tracker.resolve(calleePath);
+  let name: string | undefined;
+  if (reference) {
+    if (reference.path.length !== 1 || !isSdkSource(reference.binding.source)) return undefined;
+    name = reference.path[0];
+  } else {
+    // Deno and friends import `npm:@trigger.dev/sdk`, which the tracker does not treat as ours.
+    const callee = calleePath.node as unknown as AnyNode;
+    if (callee.type !== "Identifier") return undefined;
+    name = importedName(callee["name"] as string, facts);
+  }
+  return V2_TRIGGER_FACTORIES.find((f) => f === name);
+}
+
+function importedName(local: string, facts: FileFacts): string | undefined {
+  const source = facts.importSources.get(local);
+  return source !== undefined && /(^|[:/])@trigger\.dev\/sdk(@[^/]*)?$/.test(source) ? local : undefined;
+}
+
+/** `client.defineDynamicSchedule(...)`, `new DynamicTrigger(...)`, `client.defineHttpEndpoint(...)`. */
+function dynamicKind(path: ASTPath, tracker: CodemodImportTracker, facts: FileFacts): V2TriggerKind | undefined {
+  const node = unwrap(path.node as unknown as AnyNode);
+  if (node?.type !== "CallExpression" && node?.type !== "NewExpression") return undefined;
+  const callee = unwrap(child(node, "callee"));
+  const name = dottedName(callee);
+  const last = name?.at(-1);
+  if (last === undefined) return undefined;
+  if (node.type === "NewExpression") {
+    const traced = tracker.resolve((path.get("callee") as ASTPath)) !== undefined || importedName(last, facts) !== undefined;
+    return traced ? V2_DYNAMIC_DEFINERS[last] : undefined;
+  }
+  return name && name.length >= 2 ? V2_DYNAMIC_DEFINERS[last] : undefined;
+}
+
+function planFactory(factory: V2Factory, argument: AnyNode | undefined): TriggerPlan {
+  const options = unwrap(argument);
+  const option = (name: string): AnyNode | undefined => {
+    if (options?.type !== "ObjectExpression") return undefined;
+    const property = findProperty(options, name);
+    return property ? propertyValue(property) : undefined;
+  };
+  switch (factory) {
+    case "eventTrigger":
+    case "invokeTrigger": {
+      const todos: PlannedTodo[] = [];
+      if (option("filter") !== undefined) {
+        todos.push({ message: "the v2 event filter is gone: check the payload at the start of run and return early when it does not match", docs: "upgradeFromV2" });
+      }
+      const schema = option("schema");
+      return schema ? { factory: "schemaTask", schema, todos, traced: true } : { factory: "task", todos, traced: true };
+    }
+    case "cronTrigger": {
+      const cron = option("cron");
+      const todos: PlannedTodo[] = cron ? [] : [{ message: "add the cron expression of the v2 cronTrigger (or attach schedules with schedules.create)", docs: "scheduled" }];
+      return { factory: "schedules.task", ...(cron ? { cron } : {}), todos, traced: true };
+    }
+    case "intervalTrigger": {
+      const secondsNode = option("seconds");
+      const seconds = numericValue(secondsNode);
+      if (seconds === undefined || seconds <= 0) {
+        return { factory: "schedules.task", cronText: "0 * * * *", todos: [{ message: "the v2 intervalTrigger interval is not a constant: set this cron to match it (hourly for now)", docs: "scheduled" }], traced: true };
+      }
+      const converted = intervalToCron(seconds);
+      const todos: PlannedTodo[] = converted.exact
+        ? []
+        : [
+            {
+              message: `the v2 job ran every ${describeSeconds(seconds)}, which no cron repeats evenly: this cron runs every ${describeSeconds(converted.seconds)}, adjust it`,
+              docs: "scheduled",
+            },
+          ];
+      return { factory: "schedules.task", cronText: converted.cron, todos, traced: true };
+    }
+  }
+}
+
+function manual(kind: V2TriggerKind, label: string): TriggerPlan {
+  const message =
+    kind === "dynamicSchedule"
+      ? `the v2 dynamic schedule ${label} is now a schedules.task without a cron: ${V2_TRIGGER_REPLACEMENTS[kind]}`
+      : `the v2 trigger ${label} has no task API equivalent: ${V2_TRIGGER_REPLACEMENTS[kind]}`;
+  if (kind === "dynamicSchedule") return { factory: "schedules.task", todos: [{ message, docs: "scheduled" }], traced: false };
+  return { factory: "task", todos: [{ message, docs: kind === "httpEndpoint" || kind === "integration" ? "triggering" : "upgradeFromV2" }], traced: false };
+}
+
+function unwrapPath(path: ASTPath): ASTPath {
+  let current = path;
+  while (["TSAsExpression", "TSNonNullExpression", "TSSatisfiesExpression", "ParenthesizedExpression"].includes((current.node as unknown as AnyNode).type)) {
+    current = current.get("expression") as ASTPath;
+  }
+  return current;
+}
