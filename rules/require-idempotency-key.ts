@@ -64,7 +64,9 @@ export default createRule<Options, MessageIds>({
     type: "suggestion",
     docs: {
       description: "Require an `idempotencyKey` when triggering tasks",
-      recommended: true,
+      // Strict, not recommended: a trigger without a key is a missed safeguard, not a bug, and v2
+      // code migrated from sendEvent (whose ids were random) behaves the same without one.
+      strict: true,
       sdkVersions: [3, 4],
     },
     schema: [],
