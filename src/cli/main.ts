@@ -18,6 +18,8 @@ import { Progress, progressEnabled, type ProgressStream } from "./progress.js";
 import { loadTransforms, selectTransforms } from "./registry.js";
 import { displayPath, formatSummary, jsonReport, problemLine, type RunResult } from "./report.js";
 import { migrateFile, readCandidate, type FileReport, type MigrateOptions, type MigrationJob } from "./runner.js";
+import { buildProjectIndex } from "../project/build.js";
+import { planProjectRun, printProjectPlan, projectExitCode, projectJson, type ProjectRun } from "../project/cli.js";
 
 export interface CliIo {
   stdout: ProgressStream;
@@ -88,8 +90,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo(), int
     }
   }
 
-  const run = await migrate(discovery.files, options, selection.transforms, write, io, internals);
-  return finish(run, options, io);
+  // Whole-project migration (src/project/cli.ts): the index before the transforms, project files after.
+  const project = options.project ? buildProjectIndex(discovery.files) : undefined;
+  const run = await migrate(discovery.files, options, selection.transforms, write, io, internals, project);
+  const projectRun = project && !run.interrupted ? planProjectRun(project, run, discovery.files, options, write) : undefined;
+  return finish(run, options, io, projectRun);
 }
 
 async function migrate(
@@ -99,6 +104,7 @@ async function migrate(
   write: boolean,
   io: CliIo,
   internals: CliInternals,
+  project?: MigrateOptions["project"],
 ): Promise<RunResult> {
   const started = performance.now();
   const signals = internals.signals ?? process;
@@ -116,7 +122,8 @@ async function migrate(
     },
   });
   const targetOf = (path: string): SdkMajor => options.target ?? detector.resolve(path).major;
-  const migrateOptions: MigrateOptions = { write, keepText: options.dry || options.print };
+  // With a project index the project-files plan reads the migrated texts, so keep them.
+  const migrateOptions: MigrateOptions = { write, keepText: options.dry || options.print || project !== undefined, ...(project ? { project } : {}) };
 
   const reports: FileReport[] = [];
   try {
@@ -163,7 +170,7 @@ async function migrate(
   };
 }
 
-function finish(run: RunResult, options: CliOptions, io: CliIo): number {
+function finish(run: RunResult, options: CliOptions, io: CliIo, projectRun?: ProjectRun): number {
   for (const report of run.reports) {
     const line = problemLine(report, run.cwd);
     if (line) io.stderr.write(`${line}\n`);
@@ -180,7 +187,8 @@ function finish(run: RunResult, options: CliOptions, io: CliIo): number {
         ...(options.print ? { output: report.after! } : {}),
       });
     }
-    io.stdout.write(`${JSON.stringify(jsonReport(run, { name: packageInfo.name, version: packageInfo.version }, extras), null, 2)}\n`);
+    const document = jsonReport(run, { name: packageInfo.name, version: packageInfo.version }, extras);
+    io.stdout.write(`${JSON.stringify(projectRun ? { ...(document as object), project: projectJson(projectRun, run.cwd) } : document, null, 2)}\n`);
   } else {
     const colors = colorsFor(io.stdout, io.env);
     if (options.dry) for (const report of changed) io.stdout.write(`${formatDiff(displayPath(report.path, run.cwd), report.before!, report.after!, colors)}\n`);
@@ -193,9 +201,11 @@ function finish(run: RunResult, options: CliOptions, io: CliIo): number {
     }
     // With --print, stdout carries the code itself; the summary goes where diagnostics go.
     const summaryStream = options.print ? io.stderr : io.stdout;
+    if (projectRun) printProjectPlan(projectRun, options, io.stdout, summaryStream, colors, run.cwd);
     summaryStream.write(`${formatSummary(run, colorsFor(summaryStream, io.env))}\n`);
   }
-  return exitCode(run, options);
+  if (projectRun) for (const problem of projectRun.problems) io.stderr.write(`${displayPath(problem.path, run.cwd)}: ${problem.message}\n`);
+  return Math.max(exitCode(run, options), projectRun ? projectExitCode(projectRun, options) : 0);
 }
 
 function exitCode(run: RunResult, options: CliOptions): number {

@@ -12,7 +12,8 @@ const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, "\
 
 // One compiled alternation scans a file once; a loop of `includes` scanned it once per needle
 // (measured on 5,000 files: about 5x slower).
-const CANDIDATE = new RegExp(`${escape(TRIGGER_SCOPE)}|\\.(?:${V2_CLIENT_METHODS.map(escape).join("|")})`);
+// V2_JOB_METHODS: a route may invoke a job it imports from a local file (`job.invoke(...)`).
+const CANDIDATE = new RegExp(`${escape(TRIGGER_SCOPE)}|\\.(?:${[...V2_CLIENT_METHODS, ...V2_JOB_METHODS].map(escape).join("|")})`);
 
 export function mightNeedMigration(text: string): boolean {
   return CANDIDATE.test(text);

@@ -100,9 +100,14 @@ export function migrateFile(job: MigrationJob, transforms: readonly MigrationTra
     // A SyntaxError is the input's fault only if the input itself does not parse; a transform
     // that builds code from a broken template throws one too.
     const inputProblem = error instanceof SyntaxError ? findParseProblem(text, path) : undefined;
+    // Parsers, recast and our walks recurse: a few thousand nesting levels overflow the stack.
+    // That is the input's shape, not a transform bug, so say so.
+    const tooDeep = error instanceof RangeError && /call stack/i.test(error.message);
     const fileError: FileError = inputProblem
       ? { kind: "parse", ...inputProblem }
-      : { kind: "transform", message: `a transform failed: ${errorMessage(error)}` };
+      : tooDeep
+        ? { kind: "parse", message: "nested too deeply to parse (call stack exceeded); file left unchanged" }
+        : { kind: "transform", message: `a transform failed: ${errorMessage(error)}` };
     return { ...base, status: "error", transforms: [], todos: todoReports(text), error: fileError };
   }
   if (result.output === null) return { ...base, status: "unchanged", transforms: [], todos: todoReports(text) };

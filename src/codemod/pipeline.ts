@@ -5,6 +5,7 @@
  */
 import jscodeshift from "jscodeshift";
 import type { SdkMajor } from "../catalog/packages.js";
+import type { ProjectIndex } from "../project/types.js";
 import { parserForFile } from "./parser.js";
 import { findTodoMarkers } from "./todo.js";
 import { detectQuoteStyle, type MigrationTransform } from "./transform.js";
@@ -20,7 +21,13 @@ export interface MigrationResult {
 
 const BOM = "\uFEFF";
 
-export function migrateSource(source: string, filePath: string, transforms: readonly MigrationTransform[], target: SdkMajor): MigrationResult {
+export function migrateSource(
+  source: string,
+  filePath: string,
+  transforms: readonly MigrationTransform[],
+  target: SdkMajor,
+  project?: ProjectIndex,
+): MigrationResult {
   const parser = parserForFile(filePath);
   const candidates = parser ? transforms.filter((t) => t.mightApply(source)) : [];
   if (!parser || candidates.length === 0) return { output: null, applied: [], todos: findTodoMarkers(source) };
@@ -31,7 +38,7 @@ export function migrateSource(source: string, filePath: string, transforms: read
   const root = j(text);
   const applied: string[] = [];
   for (const transform of candidates) {
-    if (transform.apply({ j, root, filePath, source: text, target })) applied.push(transform.name);
+    if (transform.apply({ j, root, filePath, source: text, target, ...(project ? { project } : {}) })) applied.push(transform.name);
   }
   if (applied.length === 0) return { output: null, applied, todos: findTodoMarkers(source) };
 

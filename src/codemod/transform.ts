@@ -5,6 +5,7 @@
  */
 import type { API, Collection, FileInfo, JSCodeshift, Options, Transform } from "jscodeshift";
 import type { SdkMajor } from "../catalog/packages.js";
+import type { ProjectIndex } from "../project/types.js";
 import { parseTargetSetting, sharedTargetDetector } from "../target/detect.js";
 import { parserForFile } from "./parser.js";
 
@@ -16,6 +17,8 @@ export interface MigrationContext {
   /** The original text (for quote style and cheap checks). */
   source: string;
   target: SdkMajor;
+  /** The whole-project index (CLI runs); absent for standalone jscodeshift runs. */
+  project?: ProjectIndex;
 }
 
 export interface MigrationTransform {
