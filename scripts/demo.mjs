@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // `npm run demo` (after the build): the codemod over the bundled v2 sample app, then the plugin
 // over the result. 1) a dry run printing the diff and summary, 2) a real run on a temp copy,
-// 3) lint before/after with the `recommended` config, showing that no v2 API is left.
+// 3) lint before/after with the `recommended` config, showing that no v2 API is left, and the
+// project files the run created (trigger.config.ts) and deleted (the v2 client and its route).
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, relative } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import pc from "picocolors";
 
@@ -51,7 +52,22 @@ async function lintApp(dir, plugin, parser) {
   const results = await eslint.lintFiles(["."]);
   const problems = results.flatMap((result) => result.messages.map((message) => ({ ...message, file: relative(dir, result.filePath) })));
   const todos = results.reduce((count, result) => count + readFileSync(result.filePath, "utf8").split(TODO_MARKER).length - 1, 0);
-  return { problems, todos };
+  return { problems, todos, files: results.length };
+}
+
+/** Every file under a folder, relative and "/"-separated (node_modules left out). */
+function filesIn(dir) {
+  return readdirSync(dir, { recursive: true })
+    .filter((entry) => !entry.split(sep).includes("node_modules") && statSync(join(dir, entry)).isFile())
+    .map((entry) => entry.split(sep).join("/"))
+    .sort();
+}
+
+/** What the CLI's project plan did to the copy: files it created and deleted. */
+function projectChanges(original, migrated) {
+  const before = new Set(filesIn(original));
+  const after = new Set(filesIn(migrated));
+  return { created: [...after].filter((path) => !before.has(path)), deleted: [...before].filter((path) => !after.has(path)) };
 }
 
 function byRule(problems) {
@@ -79,10 +95,15 @@ async function main() {
     heading("3/3", "Linting with trigger-dev/recommended");
     const before = await lintApp(sampleApp, plugin, parser);
     const after = await lintApp(copy, plugin, parser);
-    console.log(pc.bold(`Before: ${before.problems.length} v2 problems in the original app`));
+    console.log(pc.bold(`Before: ${before.problems.length} v2 problems in the original app (${before.files} files linted)`));
     console.log(pc.dim(byRule(before.problems).join("\n")));
-    console.log(pc.bold(`After: ${after.problems.length} problems (${after.todos} TODO markers to finish by hand)`));
+    console.log(pc.bold(`After: ${after.problems.length} problems in the migrated app (${after.files} files linted; ${after.todos} TODO markers to finish by hand)`));
     if (after.problems.length > 0) console.log(pc.dim(byRule(after.problems).join("\n")));
+
+    const { created, deleted } = projectChanges(sampleApp, copy);
+    console.log(pc.bold(`Project files: ${created.length} created, ${deleted.length} deleted`));
+    for (const path of created) console.log(pc.dim(`    + ${path}`));
+    for (const path of deleted) console.log(pc.dim(`    - ${path}`));
 
     const v2Left = after.problems.filter((problem) => V2_RULES.includes(problem.ruleId));
     if (v2Left.length > 0) {
@@ -92,6 +113,11 @@ async function main() {
     } else {
       console.log(pc.green(`✔ No v2 import, defineJob or io object left (${V2_RULES.map((rule) => rule.replace("trigger-dev/", "")).join(", ")}: 0).`));
     }
+    const v2ClientLeft = filesIn(copy).filter((path) => /\.[mc]?[jt]sx?$/.test(path) && /\bnew\s+TriggerClient\s*\(/.test(readFileSync(join(copy, path), "utf8")));
+    if (v2ClientLeft.length > 0) console.log(pc.red(pc.bold(`✖ the v2 TriggerClient is still constructed in ${v2ClientLeft.join(", ")}`)));
+    else console.log(pc.green(`✔ No v2 TriggerClient left${deleted.length > 0 ? ` (${deleted.length} v2 file${deleted.length === 1 ? "" : "s"} deleted)` : ""}.`));
+    if (created.includes("trigger.config.ts")) console.log(pc.green("✔ trigger.config.ts created."));
+    else console.log(pc.red(pc.bold("✖ no trigger.config.ts was created")));
     if (after.todos > 0) console.log(pc.dim(`Find the markers with: grep -rn "${TODO_MARKER}" <your app>`));
   } finally {
     rmSync(workDir, { recursive: true, force: true });

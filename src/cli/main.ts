@@ -19,7 +19,7 @@ import { loadTransforms, selectTransforms } from "./registry.js";
 import { displayPath, formatSummary, jsonReport, problemLine, type RunResult } from "./report.js";
 import { migrateFile, readCandidate, type FileReport, type MigrateOptions, type MigrationJob } from "./runner.js";
 import { buildProjectIndex } from "../project/build.js";
-import { planProjectRun, printProjectPlan, projectExitCode, projectJson, type ProjectRun } from "../project/cli.js";
+import { planProjectRun, printProjectDiffs, projectExitCode, projectJson, runAfterPlan, type ProjectRun } from "../project/cli.js";
 
 export interface CliIo {
   stdout: ProgressStream;
@@ -94,7 +94,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo(), int
   const project = options.project ? buildProjectIndex(discovery.files) : undefined;
   const run = await migrate(discovery.files, options, selection.transforms, write, io, internals, project);
   const projectRun = project && !run.interrupted ? planProjectRun(project, run, discovery.files, options, write) : undefined;
-  return finish(run, options, io, projectRun);
+  return finish(projectRun ? runAfterPlan(run, projectRun) : run, options, io, projectRun);
 }
 
 async function migrate(
@@ -201,8 +201,8 @@ function finish(run: RunResult, options: CliOptions, io: CliIo, projectRun?: Pro
     }
     // With --print, stdout carries the code itself; the summary goes where diagnostics go.
     const summaryStream = options.print ? io.stderr : io.stdout;
-    if (projectRun) printProjectPlan(projectRun, options, io.stdout, summaryStream, colors, run.cwd);
-    summaryStream.write(`${formatSummary(run, colorsFor(summaryStream, io.env))}\n`);
+    if (projectRun && options.dry) printProjectDiffs(projectRun, run, io.stdout, colors);
+    summaryStream.write(`${formatSummary(run, colorsFor(summaryStream, io.env), projectRun)}\n`);
   }
   if (projectRun) for (const problem of projectRun.problems) io.stderr.write(`${displayPath(problem.path, run.cwd)}: ${problem.message}\n`);
   return Math.max(exitCode(run, options), projectRun ? projectExitCode(projectRun, options) : 0);

@@ -5,6 +5,9 @@
 import { dirname, isAbsolute, relative, sep } from "node:path";
 import { TODO_MARKER } from "../catalog/markers.js";
 import { SDK_PACKAGE, SDK_RANGE_FOR_TARGET, TASK_API_DEV_PACKAGES, V2_PACKAGE_REPLACEMENTS, type SdkMajor } from "../catalog/packages.js";
+import { findTodoMarkers } from "../codemod/todo.js";
+import { dependencyNote, describeProjectPlan, envNotes } from "../project/apply.js";
+import type { ProjectPlan } from "../project/files.js";
 import type { Colors } from "./colors.js";
 import type { FileReport, FileStatus } from "./runner.js";
 
@@ -12,6 +15,9 @@ export const JSON_SCHEMA_VERSION = 1;
 
 /** How many TODO lines the human summary lists before pointing at grep. */
 const TODO_LINES_SHOWN = 50;
+
+const INIT_COMMAND = "npx trigger.dev@latest init";
+const DEV_COMMAND = "npx trigger.dev@latest dev";
 
 /** More task folders than this are summarised by their common ancestor. */
 const MAX_TASK_DIRECTORIES = 5;
@@ -26,6 +32,15 @@ export interface RunResult {
   written: boolean;
   interrupted: boolean;
   durationMs: number;
+}
+
+/**
+ * The whole-project plan (src/project) as the summary needs it: what was (or would be) created,
+ * deleted and edited, so the next steps list only what is left to do.
+ */
+export interface ProjectOutcome {
+  plan: ProjectPlan;
+  applied: boolean;
 }
 
 export interface Counts {
@@ -91,7 +106,7 @@ export function nextSteps(run: RunResult): NextSteps {
     addPackages: [...targets].sort().map((major) => `${SDK_PACKAGE}@${SDK_RANGE_FOR_TARGET[major]}`),
     addDevPackages: [...TASK_API_DEV_PACKAGES],
     taskDirectories: collapseDirectories([...directories]).map((directory) => configDirectory(directory, run.cwd)),
-    commands: ["npx trigger.dev@latest init", "npx trigger.dev@latest dev"],
+    commands: [INIT_COMMAND, DEV_COMMAND],
   };
 }
 
@@ -115,8 +130,14 @@ function configDirectory(directory: string, cwd: string): string {
   return shown === "." || shown.startsWith("../") || isAbsolute(shown) ? shown : `./${shown}`;
 }
 
-export function formatSummary(run: RunResult, colors: Colors): string {
+export function formatSummary(run: RunResult, colors: Colors, project?: ProjectOutcome): string {
   const counts = countReports(run.reports);
+  const shown = (path: string): string => displayPath(path, run.cwd);
+  // Markers in files the plan created (trigger.config.ts's project ref) are the user's too.
+  const todos = [
+    ...run.reports.flatMap((report) => report.todos.map((todo) => ({ path: shown(report.path), ...todo }))),
+    ...(project?.plan.creates ?? []).flatMap((create) => findTodoMarkers(create.text).map((marker) => ({ path: shown(create.path), ...marker }))),
+  ];
   const lines: string[] = [];
   const title = run.written ? "trigger-v3-migrate" : `trigger-v3-migrate (${run.mode} run: nothing written)`;
   lines.push(colors.bold(title) + (run.interrupted ? colors.yellow("  interrupted: files not reached were left as they were") : ""));
@@ -127,37 +148,86 @@ export function formatSummary(run: RunResult, colors: Colors): string {
     ["unchanged", counts.unchanged, (t) => t],
     ["skipped", counts.skipped, counts.skipped > 0 ? colors.yellow : (t) => t],
     ["errors", counts.errors, counts.errors > 0 ? colors.red : (t) => t],
-    ["TODOs", counts.todos, counts.todos > 0 ? colors.yellow : (t) => t],
+    ["TODOs", todos.length, todos.length > 0 ? colors.yellow : (t) => t],
     ["time", `${(run.durationMs / 1000).toFixed(2)}s`, (t) => t],
   ];
   for (const [label, value, paint] of rows) lines.push(`  ${label.padEnd(13)}${paint(String(value))}`);
 
-  const todos = run.reports.flatMap((report) => report.todos.map((todo) => ({ path: displayPath(report.path, run.cwd), ...todo })));
+  const projectLines = project ? describeProjectPlan(project.plan, shown, project.applied) : [];
+  if (projectLines.length > 0) lines.push("", colors.bold("Project files:"), ...projectLines.map((line) => `  ${line}`));
+
   if (todos.length > 0) {
     lines.push("", colors.bold(`Left for a human (${TODO_MARKER}):`));
     for (const todo of todos.slice(0, TODO_LINES_SHOWN)) lines.push(`  ${todo.path}:${todo.line}  ${todo.message}`);
     if (todos.length > TODO_LINES_SHOWN) lines.push(`  ... and ${todos.length - TODO_LINES_SHOWN} more: grep -rn "${TODO_MARKER}" .`);
   }
 
-  const steps = formatNextSteps(nextSteps(run), counts.todos);
+  const steps = project ? projectNextSteps(run, project, todos.length) : formatNextSteps(nextSteps(run), todos.length);
+  const projectChanged = projectLines.length > 0;
   if (steps.length > 0) lines.push("", colors.bold("Next steps:"), ...steps.map((step, index) => `  ${index + 1}. ${step}`));
-  else if (counts.changed === 0 && counts.errors === 0) lines.push("", "Nothing to migrate.");
+  else if (counts.changed === 0 && counts.errors === 0 && !projectChanged) lines.push("", "Nothing to migrate.");
   return lines.join("\n");
 }
 
 function formatNextSteps(steps: NextSteps, todoCount: number): string[] {
   if (steps.addPackages.length === 0) return [];
+  return [...packageSteps(steps), configStep(steps), ...todoStep(todoCount), devStep()];
+}
+
+/**
+ * Next steps after a whole-project run: the plan already created trigger.config.ts, removed the
+ * v2 client and routes, and (with --update-deps) edited package.json, so only what is left shows.
+ */
+function projectNextSteps(run: RunResult, project: ProjectOutcome, todoCount: number): string[] {
+  const steps = nextSteps(run);
+  const { plan } = project;
+  const shown = (path: string): string => displayPath(path, run.cwd);
+  const out: string[] = [];
+  const dependencies = plan.dependencies;
+  if (dependencies === undefined) {
+    // No package.json found: say what the code needs.
+    if (steps.addPackages.length > 0) out.push(...packageSteps(steps));
+  } else {
+    const pending = dependencyNote(plan, shown);
+    if (pending) out.push(`Update ${pending}`);
+    if (dependencies.state === "updated") out.push(`Install what ${shown(dependencies.path)} now lists (\`npm install\`, or your package manager's install)`);
+    const removed = new Set([...steps.removePackages.map((p) => p.name), ...(dependencies.state === "current" ? [] : dependencies.changes.remove)]);
+    const replacements = [...removed].sort().flatMap((name) => {
+      const replacement = V2_PACKAGE_REPLACEMENTS[name];
+      // `@trigger.dev/cli` -> `trigger.dev`: a dev package the step above already adds.
+      return replacement && !TASK_API_DEV_PACKAGES.includes(replacement.split(" ")[0]!) ? [`${replacement} (replaces ${name})`] : [];
+    });
+    if (replacements.length > 0) out.push(`Add the official packages that replace v2 integrations: ${replacements.join(", ")}`);
+  }
+  // The plan creates trigger.config.ts whenever the project has jobs and none; this is the rest.
+  if (plan.config === undefined && steps.taskDirectories.length > 0) out.push(configStep(steps));
+  out.push(...envNotes(plan, shown), ...todoStep(todoCount));
+  const changedSomething = run.reports.some((report) => report.status === "changed") || plan.creates.length + plan.deletes.length + plan.edits.length > 0;
+  if (changedSomething && out.length > 0) out.push(devStep());
+  return out;
+}
+
+function packageSteps(steps: NextSteps): string[] {
   const out: string[] = [];
   if (steps.removePackages.length > 0) {
     const replacements = steps.removePackages.filter((p) => p.replacement).map((p) => `${p.name} -> ${p.replacement}`);
     out.push(`Remove the v2-only packages: ${steps.removePackages.map((p) => p.name).join(" ")}` + (replacements.length > 0 ? ` (replace: ${replacements.join(", ")})` : ""));
   }
   out.push(`Add ${steps.addPackages.join(" ")} and, as dev dependencies, ${steps.addDevPackages.join(" ")}`);
-  const dirs = steps.taskDirectories.length > 0 ? `, with dirs: [${steps.taskDirectories.map((d) => JSON.stringify(d)).join(", ")}]` : "";
-  out.push(`Create trigger.config.ts (\`${steps.commands[0]}\` writes one; maxDuration is required)${dirs}`);
-  if (todoCount > 0) out.push(`Finish the ${todoCount} ${TODO_MARKER} marker${todoCount === 1 ? "" : "s"} (the no-migration-todo lint rule keeps them visible)`);
-  out.push(`Run \`${steps.commands[1]}\` and trigger each task once`);
   return out;
+}
+
+function configStep(steps: NextSteps): string {
+  const dirs = steps.taskDirectories.length > 0 ? `, with dirs: [${steps.taskDirectories.map((d) => JSON.stringify(d)).join(", ")}]` : "";
+  return `Create trigger.config.ts (\`${INIT_COMMAND}\` writes one; maxDuration is required)${dirs}`;
+}
+
+function todoStep(todoCount: number): string[] {
+  return todoCount > 0 ? [`Finish the ${todoCount} ${TODO_MARKER} marker${todoCount === 1 ? "" : "s"} (the no-migration-todo lint rule keeps them visible)`] : [];
+}
+
+function devStep(): string {
+  return `Run \`${DEV_COMMAND}\` and trigger each task once`;
 }
 
 /** The `--json` document; `extras` holds, per absolute path, the diff (`--dry`) or whole output (`--print`). */
@@ -179,6 +249,7 @@ export function jsonReport(run: RunResult, tool: { name: string; version: string
       todos: report.todos,
       ...(report.reason !== undefined ? { reason: report.reason } : {}),
       ...(report.error !== undefined ? { error: report.error } : {}),
+      ...(report.deleted ? { deleted: true } : {}),
       ...extras.get(report.path),
     })),
     nextSteps: nextSteps(run),

@@ -10,7 +10,7 @@ import type { ProjectIndex } from "../project/types.js";
 import { findTodoMarkers } from "../codemod/todo.js";
 import type { MigrationTransform } from "../codemod/transform.js";
 import { writeFileAtomic } from "./atomic-write.js";
-import { mightHoldTodoMarker, mightNeedMigration } from "./prefilter.js";
+import { MAX_CANDIDATE_BYTES, mightHoldTodoMarker, mightNeedMigration } from "./prefilter.js";
 import { findParseProblem } from "./reparse.js";
 
 export type FileStatus = "changed" | "unchanged" | "skipped" | "error";
@@ -41,6 +41,8 @@ export interface FileReport {
   /** Why a file was skipped. */
   reason?: string;
   error?: FileError;
+  /** The project plan deleted (or would delete) this file after the transforms ran. */
+  deleted?: boolean;
   /** v2-only packages the original imports (for the next steps). */
   v2Packages: string[];
   /** Only when asked (diff, print): the text before and after. */
@@ -85,6 +87,9 @@ export function readCandidate(path: string): ReadOutcome {
   if (!mightNeedMigration(text)) {
     const todos = mightHoldTodoMarker(text) ? todoReports(text) : [];
     return done({ path, status: "unchanged", todos });
+  }
+  if (bytes.length > MAX_CANDIDATE_BYTES) {
+    return done({ path, status: "skipped", reason: `larger than ${MAX_CANDIDATE_BYTES / 1024 / 1024} MiB (generated code?); not parsed, migrate it by hand` });
   }
   return { kind: "candidate", text };
 }
@@ -138,7 +143,8 @@ function done(partial: Pick<FileReport, "path" | "status"> & Partial<FileReport>
   return { kind: "done", report: { transforms: [], todos: [], v2Packages: [], ...partial } };
 }
 
-function todoReports(text: string): TodoReport[] {
+/** The markers of a text with the code each sits above (also for texts the project plan edits). */
+export function todoReports(text: string): TodoReport[] {
   const markers = findTodoMarkers(text);
   if (markers.length === 0) return [];
   const lines = text.split(/\r?\n/);

@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { Node, Project, ts, type Expression, type Symbol as MorphSymbol } from "ts-morph";
 import { isSdkSource } from "../catalog/packages.js";
+import { MAX_CANDIDATE_BYTES } from "../cli/prefilter.js";
 import { parserForFile } from "../codemod/parser.js";
 import { extractFile, type ExtractedJob, type ExtractedSend } from "./extract.js";
 import { mightMatterToIndex, reExportSpecifiers } from "./prefilter.js";
@@ -34,7 +35,8 @@ export function buildProjectIndex(files: readonly string[], options: BuildIndexO
     const text = readText(path);
     if (text === undefined) continue;
     texts.set(path, text);
-    if (mightMatterToIndex(text)) candidates.add(path);
+    // Same cap as the per-file run: the runner skips such a file, and ts-morph would spend minutes on it.
+    if (mightMatterToIndex(text) && text.length <= MAX_CANDIDATE_BYTES) candidates.add(path);
   }
 
   const locator = new TsconfigLocator();

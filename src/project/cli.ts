@@ -1,7 +1,8 @@
 /**
  * The CLI's side of the whole-project migration, kept out of src/cli/main.ts: after the
  * transforms ran, plan the project files from the migrated texts, apply the plan when the run
- * writes, and show it (diffs with `--dry`, a JSON section with `--json`, lines in the summary).
+ * writes, fold its edits and deletions into the run's file reports, and show it (diffs with
+ * `--dry`, a JSON section with `--json`; src/cli/report.ts reads the plan for the summary).
  */
 import { readFileSync } from "node:fs";
 import type { CliOptions } from "../cli/args.js";
@@ -9,7 +10,8 @@ import type { Colors } from "../cli/colors.js";
 import { formatDiff } from "../cli/diff.js";
 import type { ProgressStream } from "../cli/progress.js";
 import { displayPath, type RunResult } from "../cli/report.js";
-import { applyProjectPlan, describeProjectPlan, projectPlanJson, type PlanProblem } from "./apply.js";
+import { todoReports, type FileReport } from "../cli/runner.js";
+import { applyProjectPlan, projectPlanJson, type PlanProblem } from "./apply.js";
 import { planProjectFiles, type ProjectPlan } from "./files.js";
 import type { ProjectIndex } from "./types.js";
 
@@ -38,15 +40,33 @@ export function planProjectRun(index: ProjectIndex, run: RunResult, files: reado
   return { index, plan, applied: write, problems };
 }
 
-export function printProjectPlan(projectRun: ProjectRun, options: CliOptions, stdout: ProgressStream, summary: ProgressStream, colors: Colors, cwd: string): void {
+/**
+ * The run as the plan leaves it: a file the plan edits reports its final text and markers (so
+ * TODO lines point at the file on disk, and `--dry`/`--print` show the end result in one diff); a
+ * file the plan deletes reports no text and no markers.
+ */
+export function runAfterPlan(run: RunResult, projectRun: ProjectRun): RunResult {
+  const edits = new Map(projectRun.plan.edits.filter((edit) => !edit.sensitive).map((edit) => [edit.path, edit]));
+  const deleted = new Set(projectRun.plan.deletes.map((removal) => removal.path));
+  const reports = run.reports.map((report): FileReport => {
+    if (deleted.has(report.path)) {
+      const { before: _before, after: _after, ...rest } = report;
+      return { ...rest, todos: [], deleted: true };
+    }
+    const edit = edits.get(report.path);
+    if (!edit) return report;
+    return { ...report, todos: todoReports(edit.after), ...(report.after !== undefined ? { after: edit.after } : {}) };
+  });
+  return { ...run, reports };
+}
+
+/** `--dry`: the diffs of project files the run's own diffs do not already show. */
+export function printProjectDiffs(projectRun: ProjectRun, run: RunResult, stdout: ProgressStream, colors: Colors): void {
   const { plan } = projectRun;
-  const shown = (path: string): string => displayPath(path, cwd);
-  if (options.dry) {
-    for (const create of plan.creates) stdout.write(`${formatDiff(shown(create.path), "", create.text, colors)}\n`);
-    for (const edit of plan.edits) if (!edit.sensitive) stdout.write(`${formatDiff(shown(edit.path), edit.before, edit.after, colors)}\n`);
-  }
-  const lines = describeProjectPlan(plan, shown, projectRun.applied);
-  if (lines.length > 0) summary.write(`${lines.join("\n")}\n`);
+  const shown = (path: string): string => displayPath(path, run.cwd);
+  const diffed = new Set(run.reports.filter((report) => report.status === "changed" && report.after !== undefined).map((report) => report.path));
+  for (const create of plan.creates) stdout.write(`${formatDiff(shown(create.path), "", create.text, colors)}\n`);
+  for (const edit of plan.edits) if (!edit.sensitive && !diffed.has(edit.path)) stdout.write(`${formatDiff(shown(edit.path), edit.before, edit.after, colors)}\n`);
 }
 
 export function projectJson(projectRun: ProjectRun, cwd: string): unknown {

@@ -15,7 +15,7 @@ import { ENV_VAR_RENAMES } from "../catalog/tasks.js";
 import type { AstNode } from "../codemod/ast-helpers.js";
 import { CONFIG_FILE_NAMES, taskDirs, triggerConfigText } from "./config-file.js";
 import { dropUnusedImportsOf, importSourceOf, parseModule, referenceCounts, removeRanges } from "./module-uses.js";
-import { dependencyChanges, updateDependencies } from "./package-json.js";
+import { declaresV2Sdk, dependencyChanges, updateDependencies, type DependencyChanges } from "./package-json.js";
 import { TsconfigLocator } from "./tsconfig.js";
 import type { ProjectIndex } from "./types.js";
 
@@ -37,12 +37,33 @@ export interface PlannedEdit {
   sensitive?: boolean;
 }
 
+/**
+ * package.json against what the task API needs: `updated` by `--update-deps` (the edit is in
+ * `edits`), `pending` (left for the user), or `current` (nothing to change, or a project with no
+ * v2 code or v2 dependency, which this tool has no business upgrading).
+ */
+export interface DependencyPlan {
+  path: string;
+  changes: DependencyChanges;
+  state: "updated" | "pending" | "current";
+}
+
+export interface EnvRename {
+  path: string;
+  from: string;
+  to: string;
+  renamed: boolean;
+}
+
 export interface ProjectPlan {
   creates: PlannedCreate[];
   deletes: PlannedDelete[];
   edits: PlannedEdit[];
-  /** Next steps the user must take (or that a flag would have done). */
-  notes: string[];
+  /** v2 variable names in `.env*` files: renamed by `--update-env` (an edit), or left for the user. */
+  envRenames: EnvRename[];
+  /** The project's trigger.config file, when the project has jobs: created by this plan, or already there. */
+  config?: { path: string; created: boolean };
+  dependencies?: DependencyPlan;
 }
 
 export interface ProjectPlanInput {
@@ -64,7 +85,7 @@ const CLIENT_REMOVED_TODO = "the v2 TriggerClient is gone: tasks need no client 
 const ADAPTER_REMOVED_TODO = "the v2 adapter route was removed: tasks run on Trigger.dev, start them locally with npx trigger.dev@latest dev";
 
 export function planProjectFiles(input: ProjectPlanInput): ProjectPlan {
-  const plan: ProjectPlan = { creates: [], deletes: [], edits: [], notes: [] };
+  const plan: ProjectPlan = { creates: [], deletes: [], edits: [], envRenames: [] };
   const planned = new Map<string, string>();
   const originals = new Map<string, string | undefined>();
   const textOf = (path: string): string | undefined => {
@@ -82,8 +103,13 @@ export function planProjectFiles(input: ProjectPlanInput): ProjectPlan {
   const root = projectRoot(jobFiles[0] ?? input.fallbackRoot);
 
   // 1. trigger.config.ts
-  if (jobFiles.length > 0 && !CONFIG_FILE_NAMES.some((name) => existsSync(join(root, name)))) {
-    plan.creates.push({ path: join(root, "trigger.config.ts"), text: triggerConfigText(input.target, taskDirs(root, jobFiles)), reason: "the task API reads its settings from trigger.config.ts" });
+  const existingConfig = CONFIG_FILE_NAMES.map((name) => join(root, name)).find((path) => existsSync(path));
+  if (jobFiles.length > 0 && existingConfig === undefined) {
+    const path = join(root, "trigger.config.ts");
+    plan.creates.push({ path, text: triggerConfigText(input.target, taskDirs(root, jobFiles)), reason: "the task API reads its settings from trigger.config.ts" });
+    plan.config = { path, created: true };
+  } else if (existingConfig !== undefined) {
+    plan.config = { path: existingConfig, created: false };
   }
 
   // 2. adapter routes: gone when they only served the v2 client
@@ -134,13 +160,17 @@ export function planProjectFiles(input: ProjectPlanInput): ProjectPlan {
   const manifest = existsSync(manifestPath) ? textOf(manifestPath) : undefined;
   if (manifest !== undefined) {
     const changes = dependencyChanges(manifest, input.target);
-    const updated = input.updateDeps ? updateDependencies(manifest, input.target) : undefined;
-    if (updated !== undefined) {
-      edit(manifestPath, updated);
-      reasons.set(manifestPath, "dependencies updated (--update-deps)");
-    } else if (changes && !input.updateDeps) {
-      const steps = [`set ${"@trigger.dev/sdk"} to ${changes.setSdk}`, ...changes.addDev.map((name) => `add ${name} (dev)`), ...changes.remove.map((name) => `remove ${name}`)];
-      plan.notes.push(`package.json: ${steps.join(", ")} (or rerun with --update-deps)`);
+    const updated = updateDependencies(manifest, input.target);
+    const migrating = jobFiles.length > 0 || (changes !== undefined && changes.remove.length > 0) || declaresV2Sdk(manifest);
+    // undefined although packages are listed: the edit could not be made safely, so it is the user's.
+    const differs = updated !== undefined || (changes !== undefined && changes.addDev.length + changes.remove.length > 0);
+    if (changes) {
+      const state = !migrating || !differs ? "current" : input.updateDeps && updated !== undefined ? "updated" : "pending";
+      plan.dependencies = { path: manifestPath, changes, state };
+      if (state === "updated" && updated !== undefined) {
+        edit(manifestPath, updated);
+        reasons.set(manifestPath, "dependencies updated (--update-deps)");
+      }
     }
   }
 
@@ -152,7 +182,7 @@ export function planProjectFiles(input: ProjectPlanInput): ProjectPlan {
     for (const [from, to] of Object.entries(ENV_VAR_RENAMES)) {
       const pattern = new RegExp(`^(\\s*(?:export\\s+)?)${from}(?=\\s*=)`, "gm");
       if (!pattern.test(text)) continue;
-      plan.notes.push(`${basename(envFile)}: rename ${from} to ${to}${input.updateEnv ? "" : " (or rerun with --update-env)"}; the v2 key does not work with the task API: use the secret key from your project's API keys page`);
+      plan.envRenames.push({ path: envFile, from, to, renamed: input.updateEnv });
       if (input.updateEnv) renamed = renamed.replace(pattern, `$1${to}`);
     }
     if (renamed !== text) {

@@ -3,6 +3,7 @@
  * key order, line endings): set the SDK range, add the dev dependencies, drop v2-only packages.
  * The result is parsed back and checked; anything unexpected leaves the file alone.
  */
+import semver from "semver";
 import { SDK_PACKAGE, SDK_RANGE_FOR_TARGET, TASK_API_DEV_PACKAGES, V2_ONLY_PACKAGES, type SdkMajor } from "../catalog/packages.js";
 
 export interface DependencyChanges {
@@ -23,6 +24,23 @@ export function dependencyChanges(text: string, target: SdkMajor): DependencyCha
     addDev: TASK_API_DEV_PACKAGES.filter((name) => all[name] === undefined),
     remove: V2_ONLY_PACKAGES.filter((name) => all[name] !== undefined),
   };
+}
+
+/** True when package.json declares a v2 `@trigger.dev/sdk` (a range whose lowest version is 2.x or below). */
+export function declaresV2Sdk(text: string): boolean {
+  const manifest = parse(text);
+  const range = manifest?.dependencies?.[SDK_PACKAGE] ?? manifest?.devDependencies?.[SDK_PACKAGE];
+  if (range === undefined || semver.validRange(range) === null) return false;
+  const lowest = semver.minVersion(range);
+  return lowest !== null && lowest.major < 3;
+}
+
+/** The changes as one clause for a next step: "set @trigger.dev/sdk to ^4.8.3, add ... (dev), remove ...". */
+export function describeDependencyChanges(changes: DependencyChanges): string {
+  const parts = [`set ${SDK_PACKAGE} to ${changes.setSdk}`];
+  if (changes.addDev.length > 0) parts.push(`add ${changes.addDev.join(" and ")} as dev dependencies`);
+  if (changes.remove.length > 0) parts.push(`remove ${changes.remove.join(" and ")}`);
+  return parts.join(", ");
 }
 
 /** The edited text, or undefined when nothing changes or the edit could not be made safely. */

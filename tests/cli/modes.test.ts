@@ -125,7 +125,8 @@ describe("--json", () => {
     });
     expect(typeof (report["summary"] as { durationMs: unknown }).durationMs).toBe("number");
     expect(report["files"]).toEqual([
-      { path: "app/api/trigger/route.ts", status: "unchanged", target: 4, transforms: [], todos: [] },
+      // The project plan deletes the adapter route, which only served the v2 client.
+      { path: "app/api/trigger/route.ts", status: "unchanged", target: 4, transforms: [], todos: [], deleted: true },
       { path: "jobs/hello.ts", status: "changed", target: 4, transforms: ["define-job"], todos: [] },
       {
         path: "jobs/status.ts",
