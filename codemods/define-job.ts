@@ -12,11 +12,12 @@ import { addTodo, enclosingStatement } from "../src/codemod/todo.js";
 import { detectQuoteStyle, type MigrationContext, type MigrationTransform, toJscodeshift } from "../src/codemod/transform.js";
 import type { AnyNode } from "../src/codemod/define-job/ast.js";
 import { layoutOf, singleQuoted } from "../src/codemod/define-job/layout.js";
-import { type FileScan, jobSiteOf, scanFile } from "../src/codemod/define-job/find-jobs.js";
+import { type FileScan, scanFile } from "../src/codemod/define-job/find-jobs.js";
 import { camelCaseName, NameAllocator } from "../src/codemod/define-job/naming.js";
 import { type ConvertContext, convertOptions, planJobTrigger, taskIdOf } from "../src/codemod/define-job/options.js";
 import { isAssignedToVariable, placeTask } from "../src/codemod/define-job/placement.js";
 import type { PlannedTodo, TaskFactory } from "../src/codemod/define-job/triggers.js";
+import { v2JobSiteOf } from "../src/codemod/v2-jobs.js";
 
 /** The identifier each factory is called through (its first name must be free for the SDK's). */
 const FACTORY_CALLEE: Readonly<Record<TaskFactory, readonly string[]>> = {
@@ -40,7 +41,7 @@ export const migration: MigrationTransform = {
     const names = new NameAllocator(new Set(scan.topLevelNames));
     let changed = false;
     for (const candidate of scan.candidates) {
-      const site = jobSiteOf(candidate, tracker, scan, (optionsPath) => planJobTrigger(convert, optionsPath)?.traced === true);
+      const site = v2JobSiteOf(candidate, tracker, scan);
       if (!site) continue;
       // Same rule as the events transform: each job not assigned straight to a variable takes a name, in order.
       const name = isAssignedToVariable(candidate) ? undefined : names.allocate(camelCaseName(taskIdOf(site.optionsPath) ?? "migrated"));

@@ -15,10 +15,10 @@
  * Only files that import something from `@trigger.dev/*` are touched, so a look-alike global
  * `task` or `logger` elsewhere never gets an import.
  */
-import type { ASTPath, JSCodeshift } from "jscodeshift";
+import type { ASTPath, Collection, JSCodeshift } from "jscodeshift";
 import { CODEMOD_AUTO_IMPORTS, isTaskApiExport, isV2OnlyExport } from "../src/catalog/exports.js";
 import { isSdkSource, isTriggerDevSource, isV2OnlyPackage, isV2SdkSource, SDK_PACKAGE, SDK_V3_PATH, taskApiImportPath, type SdkMajor } from "../src/catalog/packages.js";
-import { type AstNode, isReferenceIdentifier } from "../src/codemod/ast-helpers.js";
+import { type AstNode, isReferenceIdentifier, walkNodes } from "../src/codemod/ast-helpers.js";
 import {
   addNamedImports,
   addNamedRequires,
@@ -51,20 +51,10 @@ export const migration: MigrationTransform = {
     const hasTriggerImport = imports.some((d) => isTriggerDevSource(importSource(d) ?? "")) || requires.some((r) => isTriggerDevSource(r.source));
     if (!hasTriggerImport) return false;
 
-    // Fresh paths: earlier transforms edited the tree, and ast-types caches scopes per path.
-    const fresh = j(root.get().node);
-    const referenced = new Map<string, number>();
-    const unbound = new Set<string>();
     // The names a Trigger.dev require destructures are bindings, not uses.
     const requireBindings = new Set<unknown>(requires.filter((r) => isTriggerDevSource(r.source)).flatMap((r) => requiredNames(r).map((n) => n.property["value"])));
-    fresh.find(j.Identifier).forEach((path: ASTPath) => {
-      const node = path.node as unknown as AstNode;
-      if (requireBindings.has(node)) return;
-      if (!isReferenceIdentifier(node, path.parent?.node as unknown as AstNode | undefined)) return;
-      const name = node["name"] as string;
-      referenced.set(name, (referenced.get(name) ?? 0) + 1);
-      if (AUTO_IMPORTS.has(name) && !unbound.has(name) && !(path.scope as { lookup(n: string): unknown } | null)?.lookup(name)) unbound.add(name);
-    });
+    const referenced = referenceCounts(program, requireBindings);
+    const unbound = unboundAutoImports(j, root, referenced);
 
     let changed = removeUnusedV2Specifiers(program, referenced, target);
     if (removeUnusedV2Requires(j, program, referenced, target)) changed = true;
@@ -75,13 +65,42 @@ export const migration: MigrationTransform = {
       const names = [...unbound];
       const added =
         imports.length === 0 && requires.length > 0
-          ? addNamedRequires(j, program, taskApiImportPath(target), names, accepts)
+          ? addNamedRequires(j, program, taskApiImportPath(target), names, accepts, detectQuoteStyle(source))
           : addNamedImports(j, program, taskApiImportPath(target), names, { acceptsSource: accepts, quote: detectQuoteStyle(source), retarget: true });
       if (added) changed = true;
     }
     return changed;
   },
 };
+
+/**
+ * How often each name is referenced, over every node (not only the fields ast-types visits):
+ * decorators on parameters and classes, type positions (`typeof x`, annotations) and JSX count.
+ */
+function referenceCounts(program: AstNode, skip: ReadonlySet<unknown>): Map<string, number> {
+  const counts = new Map<string, number>();
+  walkNodes(program, (node, parent) => {
+    if ((node.type !== "Identifier" && node.type !== "JSXIdentifier") || skip.has(node) || !isReferenceIdentifier(node, parent)) return;
+    const name = node["name"] as string;
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  });
+  return counts;
+}
+
+/** Task-API names the code uses without any binding in scope (they need an import). */
+function unboundAutoImports(j: JSCodeshift, root: Collection, referenced: ReadonlyMap<string, number>): Set<string> {
+  const unbound = new Set<string>();
+  const wanted = new Set([...AUTO_IMPORTS].filter((name) => referenced.has(name)));
+  if (wanted.size === 0) return unbound;
+  // Fresh paths: earlier transforms edited the tree, and ast-types caches scopes per path.
+  j(root.get().node).find(j.Identifier).forEach((path: ASTPath) => {
+    const node = path.node as unknown as AstNode;
+    const name = node["name"] as string;
+    if (!wanted.has(name) || unbound.has(name) || !isReferenceIdentifier(node, path.parent?.node as unknown as AstNode | undefined)) return;
+    if (!(path.scope as { lookup(n: string): unknown } | null)?.lookup(name)) unbound.add(name);
+  });
+  return unbound;
+}
 
 /** A specifier we may drop when unused: everything from v2-only modules, v2 names from the SDK. */
 function isV2Specifier(source: string, imported: string | undefined, target: SdkMajor): boolean {

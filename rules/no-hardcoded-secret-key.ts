@@ -10,6 +10,7 @@ import { isSdkSource } from "../src/catalog/packages.js";
 import { CONFIGURE_CREDENTIAL_KEYS, CONFIGURE_FUNCTIONS, SECRET_KEY_PREFIXES } from "../src/catalog/tasks.js";
 import { createRule } from "../src/eslint/create-rule.js";
 import { TriggerImportTracker } from "../src/eslint/import-tracker.js";
+import { staticString } from "../src/eslint/static-value.js";
 import { findProperty } from "../src/eslint/task-calls.js";
 
 export type MessageIds = "secretKey" | "literalCredential";
@@ -22,13 +23,6 @@ const SECRET_KEY_PATTERN = new RegExp(`(?<![A-Za-z0-9_])(${SECRET_KEY_PREFIXES.m
 
 /** The cheapest test that every prefix passes (all start with `tr_`). */
 const PREFIX_NEEDLE = "tr_";
-
-/** The text of a string literal or an expression-free template literal. */
-function staticString(node: TSESTree.Node): string | undefined {
-  if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === "string" ? node.value : undefined;
-  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? undefined;
-  return undefined;
-}
 
 export default createRule<Options, MessageIds>({
   name: "no-hardcoded-secret-key",

@@ -10,6 +10,7 @@ import { bestWaitUnit } from "../src/catalog/tasks.js";
 import { createRule } from "../src/eslint/create-rule.js";
 import { planNamedImport } from "../src/eslint/fix-imports.js";
 import { TriggerImportTracker } from "../src/eslint/import-tracker.js";
+import { staticNumber } from "../src/eslint/static-value.js";
 import { targetForContext } from "../src/eslint/target.js";
 import { findProperty } from "../src/eslint/task-calls.js";
 import { mayContainV2Jobs, staticMemberName, V2Recognizer } from "../src/eslint/v2-jobs.js";
@@ -18,17 +19,6 @@ export type MessageIds = "ioMember" | "ioMemberCodemod" | "ioIntegration" | "ioV
 export type Options = [];
 
 const LOGGER_METHODS: ReadonlySet<string> = new Set(IO_LOGGER_METHODS);
-
-/** A constant number of seconds: `300`, or a product of literals such as `60 * 5`. */
-function staticSeconds(node: TSESTree.Node): number | undefined {
-  if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === "number" ? node.value : undefined;
-  if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === "*") {
-    const left = staticSeconds(node.left);
-    const right = staticSeconds(node.right);
-    return left !== undefined && right !== undefined ? left * right : undefined;
-  }
-  return undefined;
-}
 
 function runFunction(options: TSESTree.ObjectExpression): TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression | undefined {
   const value = findProperty(options, "run")?.value;
@@ -79,7 +69,8 @@ export default createRule<Options, MessageIds>({
     function waitSuggestion(member: TSESTree.MemberExpression): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
       const call = member.parent;
       if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member || call.arguments.length !== 2) return [];
-      const seconds = staticSeconds(call.arguments[1]!);
+      // Literal arithmetic only (no const following), the same folding the io codemod does.
+      const seconds = staticNumber(call.arguments[1]!);
       if (seconds === undefined || !Number.isFinite(seconds) || seconds <= 0) return [];
       const plan = planNamedImport(sourceCode, tracker, "wait", target, call);
       if (!plan) return [];

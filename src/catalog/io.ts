@@ -88,3 +88,47 @@ export const OFFICIAL_CLIENT_EXAMPLES: Readonly<Record<string, string>> = {
   "@trigger.dev/github": 'import { Octokit } from "octokit"; const github = new Octokit({ auth: process.env.GITHUB_TOKEN })',
   "@trigger.dev/stripe": 'import Stripe from "stripe"; const stripe = new Stripe(process.env.STRIPE_SECRET_KEY!)',
 };
+
+/**
+ * v2 integration packages whose construction the codemod rewrites to the official SDK client
+ * (the official package name is V2_PACKAGE_REPLACEMENTS[v2 package]). Only where the official
+ * constructor takes the same options and, for `sameShapeMethods`, the v2 call without its cache
+ * key is the official call with the same result (read from the v2 integration source, 2.3.18;
+ * checked against the `openai` 7.x types). Everything else keeps a TODO.
+ * Not here on purpose: `@trigger.dev/resend`, whose tasks unwrapped Resend's `{ data, error }`
+ * result and threw on `error`; the official `emails.send` returns the pair, so callers would change.
+ */
+export interface OfficialClient {
+  /** The class the v2 package exports (`import { OpenAI } from "@trigger.dev/openai"`). */
+  v2Export: string;
+  /** `import OpenAI from "openai"` (default) or `import { X } from "pkg"` (named, as `className`). */
+  importKind: "default" | "named";
+  className: string;
+  /** v2 constructor option -> the official option that takes the same value. */
+  options: Readonly<Record<string, string>>;
+  /** v2 options that only named or decorated the integration in the v2 dashboard: dropped. */
+  droppedOptions: readonly string[];
+  /**
+   * Method paths (after INTEGRATION_METHOD_RENAMES) whose official call is the v2 call without
+   * its cache key (params, optional request options). Others (legacy flat aliases such as
+   * `createChatCompletion`, `files.create` that took a string, `files.list` that returned an
+   * array, `images.edit` that took URLs) keep a TODO.
+   */
+  sameShapeMethods: readonly string[];
+}
+
+export const OFFICIAL_CLIENTS: Readonly<Record<string, OfficialClient>> = {
+  "@trigger.dev/openai": {
+    v2Export: "OpenAI",
+    importKind: "default",
+    className: "OpenAI",
+    options: { apiKey: "apiKey", organization: "organization", baseURL: "baseURL", defaultHeaders: "defaultHeaders", defaultQuery: "defaultQuery" },
+    droppedOptions: ["id", "icon"],
+    sameShapeMethods: ["chat.completions.create", "completions.create", "embeddings.create", "images.generate"],
+  },
+};
+
+/** The official client for a v2 integration package, when the codemod can construct it. */
+export function officialClientFor(v2Package: string): OfficialClient | undefined {
+  return Object.hasOwn(OFFICIAL_CLIENTS, v2Package) ? OFFICIAL_CLIENTS[v2Package] : undefined;
+}

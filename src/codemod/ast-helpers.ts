@@ -173,8 +173,12 @@ export function isCallExpression(node: unknown): boolean {
   return isNode(node) && (node.type === "CallExpression" || node.type === "OptionalCallExpression");
 }
 
-/** Is this identifier, sitting under `parent`, a reference (not a key, member name or label)? */
+/**
+ * Is this identifier, sitting under `parent`, a reference (not a key, member name or label)?
+ * Takes JSX names too: `<Provider>` and `<ns.Item>` refer to bindings, `<div>` and attribute names do not.
+ */
 export function isReferenceIdentifier(node: AstNode, parent: AstNode | undefined): boolean {
+  if (node.type === "JSXIdentifier") return isJsxReference(node, parent);
   if (!parent) return true;
   if (isMemberExpression(parent) && parent["property"] === node && !parent["computed"]) return false;
   if ((isObjectProperty(parent) || parent.type === "ObjectMethod" || parent.type === "ClassProperty" || parent.type === "ClassMethod" || parent.type === "PropertyDefinition" || parent.type === "MethodDefinition" || parent.type === "TSPropertySignature" || parent.type === "TSMethodSignature") && parent["key"] === node && !parent["computed"]) {
@@ -186,6 +190,13 @@ export function isReferenceIdentifier(node: AstNode, parent: AstNode | undefined
   if (parent.type === "ImportSpecifier" || parent.type === "ImportDefaultSpecifier" || parent.type === "ImportNamespaceSpecifier") return false;
   if (parent.type === "ExportSpecifier" && parent["local"] !== node) return false;
   return true;
+}
+
+function isJsxReference(node: AstNode, parent: AstNode | undefined): boolean {
+  if (parent?.type === "JSXMemberExpression") return parent["object"] === node;
+  // A lower-case tag is an intrinsic element (`<div>`), not a binding.
+  if (parent?.type === "JSXOpeningElement" || parent?.type === "JSXClosingElement") return parent["name"] === node && !/^[a-z]/.test(node["name"] as string);
+  return false;
 }
 
 /** Names bound by a declaration pattern (`a`, `{ a, b: [c] }`, `...d`). */

@@ -214,19 +214,32 @@ export function requiredNames(declaration: RequireDeclaration): { imported: stri
   return names;
 }
 
+/** Longest line a require we write may take on one line (the common formatter width). */
+const MAX_LINE = 100;
+
+/** `const { a, b: c } = <init>;` on one line when it fits in MAX_LINE columns, else one name per line. */
+function requireText(kind: string, names: readonly string[], init: string): string {
+  const line = `${kind} { ${names.join(", ")} } = ${init};`;
+  return line.length <= MAX_LINE ? line : `${kind} {\n${names.map((name) => `  ${name},\n`).join("")}} = ${init};`;
+}
+
+/** A statement parsed from text: recast prints it as written (a built pattern comes out one property per line). */
+function statementFromText(j: JSCodeshift, text: string): AstNode | undefined {
+  return programBody(programOf(j(text)))[0];
+}
+
 /**
  * Re-parses a one-declarator `const { a, b: c } = require("x")` from text so recast prints its
- * pattern on one line (it prints an edited pattern one property per line).
+ * pattern on one line when it fits (it prints an edited pattern one property per line).
  */
 function reprintRequire(j: JSCodeshift, program: AstNode, declaration: RequireDeclaration): void {
   const declarators = declaration.statement["declarations"] as AstNode[];
   const properties = requiredNames(declaration);
   const pattern = declaration.declarator["id"] as AstNode;
   if (declarators.length !== 1 || properties.length !== (pattern["properties"] as unknown[]).length) return;
-  const names = properties.map((p) => (p.imported === p.local ? p.local : `${p.imported}: ${p.local}`)).join(", ");
+  const names = properties.map((p) => (p.imported === p.local ? p.local : `${p.imported}: ${p.local}`));
   const init = j(declaration.declarator["init"] as never).toSource();
-  const text = `${declaration.statement["kind"] as string} { ${names} } = ${init};`;
-  const replacement = programBody(programOf(j(text)))[0];
+  const replacement = statementFromText(j, requireText(declaration.statement["kind"] as string, names, init));
   if (!replacement) return;
   replacement["comments"] = declaration.statement["comments"];
   const body = programBody(program);
@@ -248,24 +261,32 @@ export function removeRequiredNames(j: JSCodeshift, program: AstNode, declaratio
 }
 
 /** CommonJS twin of addNamedImports: extends a destructuring require of `source`, or adds one after the last require. */
-export function addNamedRequires(j: JSCodeshift, program: AstNode, source: string, names: readonly string[], acceptsSource: (candidate: string) => boolean): boolean {
+export function addNamedRequires(
+  j: JSCodeshift,
+  program: AstNode,
+  source: string,
+  names: readonly string[],
+  acceptsSource: (candidate: string) => boolean,
+  quote: "single" | "double" = "double",
+): boolean {
   const requires = requireDeclarations(program);
   const already = new Set(requires.filter((r) => acceptsSource(r.source)).flatMap((r) => requiredNames(r).filter((n) => n.imported === n.local).map((n) => n.local)));
   const missing = [...new Set(names)].filter((name) => !already.has(name)).sort();
   if (missing.length === 0) return false;
-  const property = (name: string) => {
-    const node = j.objectProperty(j.identifier(name), j.identifier(name)) as unknown as AstNode;
-    node["shorthand"] = true;
-    return node;
-  };
   const target = requires.find((r) => r.source === source && (r.declarator["id"] as AstNode).type === "ObjectPattern") ?? requires.find((r) => acceptsSource(r.source) && (r.declarator["id"] as AstNode).type === "ObjectPattern");
   if (target) {
+    const property = (name: string) => {
+      const node = j.objectProperty(j.identifier(name), j.identifier(name)) as unknown as AstNode;
+      node["shorthand"] = true;
+      return node;
+    };
     ((target.declarator["id"] as AstNode)["properties"] as AstNode[]).push(...missing.map(property));
     reprintRequire(j, program, target);
     return true;
   }
-  const pattern = j.objectPattern(missing.map(property) as never[]);
-  const statement = j.variableDeclaration("const", [j.variableDeclarator(pattern, j.callExpression(j.identifier("require"), [j.stringLiteral(source)]))]) as unknown as AstNode;
+  const mark = quote === "single" ? "'" : '"';
+  const statement = statementFromText(j, requireText("const", missing, `require(${mark}${source}${mark})`));
+  if (!statement) return false;
   const body = programBody(program);
   const last = requires[requires.length - 1];
   body.splice(last ? body.indexOf(last.statement) + 1 : 0, 0, statement);

@@ -46,6 +46,26 @@ describe("imports transform", () => {
       const output = migrate(`const { task } = require("@trigger.dev/sdk");\n${USES_LOGGER_AND_WAIT}`, 4, "trigger/example.js");
       expect(output).toBe(`const { task, logger, wait } = require("@trigger.dev/sdk");\n${USES_LOGGER_AND_WAIT}`);
     });
+
+    it("writes a new require on one line, in the file's quote style", () => {
+      const output = migrate(`const { Slack } = require('@trigger.dev/slack');\nmodule.exports = { Slack };\n${USES_LOGGER_AND_WAIT}`, 4, "trigger/example.cjs");
+      expect(output).toBe(`const { Slack } = require('@trigger.dev/slack');\nconst { logger, task, wait } = require('@trigger.dev/sdk');\nmodule.exports = { Slack };\n${USES_LOGGER_AND_WAIT}`);
+      const replaced = migrate(`const { eventTrigger } = require('@trigger.dev/sdk/v3');\n${USES_LOGGER_AND_WAIT}`, 3, "trigger/example.cjs");
+      expect(replaced).toBe(`const { logger, task, wait } = require('@trigger.dev/sdk/v3');\n${USES_LOGGER_AND_WAIT}`);
+    });
+
+    it("spreads a require over several lines only when one line would pass 100 columns", () => {
+      const names = ["batch", "logger", "metadata", "retry", "runs", "schedules", "schemaTask", "task", "tasks", "wait"];
+      const uses = `${names.map((name) => `${name};`).join("\n")}\n`;
+      const output = migrate(`const { Slack } = require("@trigger.dev/slack");\nmodule.exports = { Slack };\n${uses}`, 4, "trigger/example.js");
+      expect(`const { ${names.join(", ")} } = require("@trigger.dev/sdk");`.length).toBeGreaterThan(100);
+      expect(output).toBe(`const { Slack } = require("@trigger.dev/slack");\nconst {\n${names.map((name) => `  ${name},\n`).join("")}} = require("@trigger.dev/sdk");\nmodule.exports = { Slack };\n${uses}`);
+    });
+
+    it("does not take JSX attribute names or intrinsic tags for uses of task API names", () => {
+      const source = `import { TriggerProvider } from "@trigger.dev/react";\nexport const A = () => <TriggerProvider publicApiKey="pk"><wait task="x" /></TriggerProvider>;\n`;
+      expect(migrate(source, 4, "app/page.tsx")).toBeNull();
+    });
   });
 
   describe("removing v2 imports", () => {
@@ -62,6 +82,28 @@ export const client = new TriggerClient({ id: "x" });
     it("keeps a v2 import that is still referenced, also from a type position", () => {
       const source = `import type { TriggerContext } from "@trigger.dev/sdk";\nimport { eventTrigger } from "@trigger.dev/sdk";\nexport function f(ctx: TriggerContext) { return ctx; }\n`;
       expect(migrate(source)).toBe(`import type { TriggerContext } from "@trigger.dev/sdk";\nexport function f(ctx: TriggerContext) { return ctx; }\n`);
+    });
+
+    it.each([
+      ["a parameter decorator", `import { InjectTriggerDevClient } from "@trigger.dev/nestjs";\nclass S { constructor(@InjectTriggerDevClient() private readonly client: unknown) {} }\n`],
+      ["a class decorator", `import { TriggerJob } from "@trigger.dev/nestjs";\n@TriggerJob({ id: "x" })\nexport class S {}\n`],
+      ["a property decorator", `import { InjectTriggerDevClient } from "@trigger.dev/nestjs";\nexport class S { @InjectTriggerDevClient() client: unknown; }\n`],
+      ["a typeof type", `import { Slack } from "@trigger.dev/slack";\nexport type SlackIntegration = typeof Slack;\n`],
+      ["a type annotation", `import { TriggerClient } from "@trigger.dev/sdk";\nexport let client: TriggerClient | undefined;\n`],
+      ["a generic type argument", `import type { IOWithIntegrations } from "@trigger.dev/sdk";\nexport const ios: Array<IOWithIntegrations<{}>> = [];\n`],
+    ])("keeps a v2 import used only in %s", (_name, body) => {
+      const source = `import { eventTrigger } from "@trigger.dev/sdk";\n${body}`;
+      expect(migrate(source)).toBe(body);
+    });
+
+    it("keeps a v2 import used only as a JSX element or member tag", () => {
+      const source = `import { eventTrigger } from "@trigger.dev/sdk";\nimport { TriggerProvider } from "@trigger.dev/react";\nimport * as v2 from "@trigger.dev/react";\nexport const A = () => <TriggerProvider publicApiKey="pk"><v2.TriggerProvider publicApiKey="pk" /></TriggerProvider>;\n`;
+      expect(migrate(source, 4, "app/page.tsx")).toBe(source.replace(`import { eventTrigger } from "@trigger.dev/sdk";\n`, ""));
+    });
+
+    it("still removes a v2 import whose name is only a JSX attribute or an intrinsic tag", () => {
+      const source = `import { TriggerProvider } from "@trigger.dev/react";\nimport { z } from "zod";\nexport const A = () => <div TriggerProvider="x"><triggerProvider /></div>;\nexport const s = z.string();\n`;
+      expect(migrate(source, 4, "app/page.tsx")).toBe(source.replace(`import { TriggerProvider } from "@trigger.dev/react";\n`, ""));
     });
 
     it("keeps the file header comment when the first import goes", () => {

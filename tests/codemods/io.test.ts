@@ -159,24 +159,75 @@ describe("io transform", () => {
   });
 
   describe("integrations", () => {
-    const integrationJob = (body: string) =>
+    const integrationJob = (body: string, construction = `new OpenAI({ id: "openai", ...shared })`) =>
       job(body, `\n  integrations: { openai, gh: githubClient },`).replace(
         `import { client } from "../trigger";`,
-        `import { client } from "../trigger";\nimport { OpenAI } from "@trigger.dev/openai";\nconst openai = new OpenAI({ id: "openai" });`,
+        `import { client } from "../trigger";\nimport { OpenAI } from "@trigger.dev/openai";\nconst openai = ${construction};`,
       );
 
-    it("calls the official client without the cache key, with one TODO per integration", () => {
+    it("calls the client without the cache key, with one TODO per integration it cannot construct", () => {
       const output = migrate(integrationJob(`    const a = await io.openai.chat.completions.backgroundCreate("one", { model: "m" });\n    const b = await io.openai.chat.completions.create("two", { model: "m" });`));
       expect(runBody(output)).toBe(
         `    // TODO(trigger-v3-migrate): io.openai is now \`openai\` (was the v2 integration from "@trigger.dev/openai"): make \`openai\` the official "openai" client (e.g. \`import OpenAI from "openai"; const openai = new OpenAI()\`); calls take no cache key, check the method names https://trigger.dev/docs/guides/use-cases/upgrading-from-v2\n` +
           `    const a = await openai.chat.completions.create({ model: "m" });\n    const b = await openai.chat.completions.create({ model: "m" });`,
       );
       expect(output).toContain(`// TODO(trigger-v3-migrate): "@trigger.dev/openai" is a v2 integration`);
+      expect(output).toContain(`const openai = new OpenAI({ id: "openai", ...shared });`);
     });
 
     it("uses the integrations map key and hands the client to an integration runTask", () => {
       const output = migrate(integrationJob(`    const stars = await io.gh.runTask("stars", async (octokit) => {\n      const { data } = await octokit.rest.repos.get({ owner: "o", repo: "r" });\n      return data.stargazers_count;\n    });`));
       expect(runBody(output)).toContain(`    const { data } = await gh.rest.repos.get({ owner: "o", repo: "r" });\n    const stars = await data.stargazers_count;`);
+    });
+
+    describe("official clients the catalog can construct", () => {
+      const construction = `new OpenAI({ id: "openai", apiKey: process.env.OPENAI_API_KEY!, organization: "org-1" })`;
+
+      it("constructs the official client from the same options and calls it without cache key or TODO", () => {
+        const output = migrate(
+          integrationJob(`    const a = await io.openai.chat.completions.backgroundCreate("one", { model: "m" });\n    const b = await io.openai.embeddings.create(\`two-\${payload.id}\`, { model: "m", input: "x" });`, construction),
+        );
+        expect(output).toContain(`import OpenAI from "openai";\nconst openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY!, organization: "org-1" });`);
+        expect(output).not.toContain("@trigger.dev/openai");
+        expect(runBody(output)).toBe(`    const a = await openai.chat.completions.create({ model: "m" });\n    const b = await openai.embeddings.create({ model: "m", input: "x" });`);
+      });
+
+      it.each([
+        ["a legacy flat alias", `io.openai.createChatCompletion("k", { model: "m" })`, "io.openai.createChatCompletion"],
+        ["a method whose v2 arguments differ", `io.openai.files.create("k", { file: "text", purpose: "assistants" })`, "io.openai.files.create"],
+        ["a cache key that is not a literal", `io.openai.chat.completions.create(key, { model: "m" })`, "io.openai.chat.completions.create"],
+        ["background fetch options", `io.openai.chat.completions.backgroundCreate("k", { model: "m" }, {}, { timeout: 5 })`, "io.openai.chat.completions.backgroundCreate"],
+      ])("keeps a TODO on %s", (_name, call, named) => {
+        const output = migrate(integrationJob(`    const a = await ${call};`, construction));
+        expect(runBody(output)).toMatch(
+          new RegExp(`^    // TODO\\(trigger-v3-migrate\\): \`openai\` is now the official "openai" client, but ${named.replace(/\./g, "\\.")} was a v2-only call shape here: .+\n    const a = await openai\\.`),
+        );
+      });
+
+      it("names the client after the constructed variable when the integrations key differs", () => {
+        const output = migrate(integrationJob(`    const a = await io.ai.completions.create("one", { model: "m", prompt: "p" });`, construction).replace("integrations: { openai, gh: githubClient }", "integrations: { ai: openai }"));
+        expect(runBody(output)).toBe(`    const a = await openai.completions.create({ model: "m", prompt: "p" });`);
+      });
+
+      it("rewrites a construction in a file without jobs, keeping its export and turning `.native` into the client", () => {
+        const source = `import { OpenAI } from "@trigger.dev/openai";\nexport const openai = new OpenAI({\n  id: "openai",\n  apiKey: process.env.OPENAI_API_KEY!,\n});\nexport const models = () => openai.native.models.list();\n`;
+        expect(migrate(source)).toBe(`import OpenAI from "openai";\nexport const openai = new OpenAI({\n  apiKey: process.env.OPENAI_API_KEY!,\n});\nexport const models = () => openai.models.list();\n`);
+      });
+
+      it("keeps the local name of an aliased import and the other names of the declaration", () => {
+        const source = `import { OpenAI as OpenAIIntegration, type OpenAIRunTask } from "@trigger.dev/openai";\nexport const ai = new OpenAIIntegration({ id: "openai" });\nexport type Run = OpenAIRunTask;\n`;
+        expect(migrate(source)).toBe(`import { type OpenAIRunTask } from "@trigger.dev/openai";\nimport OpenAIIntegration from "openai";\nexport const ai = new OpenAIIntegration({});\nexport type Run = OpenAIRunTask;\n`);
+      });
+
+      it.each([
+        ["an option the official client does not take", `import { OpenAI } from "@trigger.dev/openai";\nexport const openai = new OpenAI({ id: "openai", timeoutSeconds: 5 });\n`],
+        ["options that are not a literal", `import { OpenAI } from "@trigger.dev/openai";\nexport const openai = new OpenAI(options);\n`],
+        ["the class also used as a type", `import { OpenAI } from "@trigger.dev/openai";\nexport const openai: OpenAI = new OpenAI({ id: "openai" });\n`],
+        ["a client built inline instead of in a top-level variable", `import { OpenAI } from "@trigger.dev/openai";\nexport const clients = { openai: new OpenAI({ id: "openai" }) };\n`],
+        ["a look-alike class from another package", `import { OpenAI } from "./my-openai";\nexport const openai = new OpenAI({ id: "openai" });\n`],
+      ])("leaves a construction alone with %s", (_name, source) => {
+        expect(migrate(source)).toBe(source);
+      });
     });
   });
 
@@ -233,6 +284,7 @@ export const t = task({ id: "t", run: async () => { io.logger.info("not trigger"
       expect(io.mightApply(`import { task } from "@trigger.dev/sdk"; io.logger.info("x");`)).toBe(false);
       expect(io.mightApply(`client.defineJob({})`)).toBe(true);
       expect(io.mightApply(`new Job(client, {})`)).toBe(true);
+      expect(io.mightApply(`import { OpenAI } from "@trigger.dev/openai";`)).toBe(true);
     });
 
     it("changes nothing on a second run over its own output", () => {

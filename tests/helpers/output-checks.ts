@@ -14,7 +14,7 @@ import { TODO_MARKER } from "../../src/catalog/markers.js";
 export function parseError(text: string, filePath: string): string | undefined {
   const jsx = /\.(tsx|jsx|js|mjs|cjs)$/.test(filePath);
   try {
-    parse(text.replace(/^\uFEFF/, ""), { sourceType: "module", allowAwaitOutsideFunction: true, plugins: ["typescript", ...(jsx ? (["jsx"] as const) : [])] });
+    parse(text.replace(/^\uFEFF/, ""), { sourceType: "module", allowAwaitOutsideFunction: true, plugins: ["typescript", "decorators-legacy", ...(jsx ? (["jsx"] as const) : [])] });
     return undefined;
   } catch (error) {
     const { message } = error as Error;

@@ -105,6 +105,24 @@ export async function helper(payload: unknown, io: IO) { await io.logger.info("h
       ],
     },
     {
+      name: "folds any literal arithmetic the io codemod folds (sums too)",
+      code: v2Job(`await io.wait("ninety minutes", 60 * 60 + 30 * 60);`),
+      errors: [
+        {
+          messageId: "ioMember",
+          line: 7,
+          column: 11,
+          suggestions: [
+            {
+              messageId: "useWaitFor",
+              data: { replacement: "wait.for({ minutes: 90 })" },
+              output: v2Job(`await wait.for({ minutes: 90 });`).replace(`import { eventTrigger }`, `import { eventTrigger, wait }`),
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: "offers no wait suggestion when the seconds are not constant",
       code: v2Job(`await io.wait("later", payload.delay);`),
       errors: [{ messageId: "ioMember", line: 7, column: 11, suggestions: [] }],

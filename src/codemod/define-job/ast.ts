@@ -4,6 +4,7 @@
  * (`Property`, `Literal`). Every check here accepts both shapes.
  */
 import type { ASTPath, JSCodeshift } from "jscodeshift";
+import { constantNumber, literalValue } from "../ast-helpers.js";
 
 /** A loose view of any AST node: we read fields by name and check `type` ourselves. */
 export type AnyNode = { type: string; [key: string]: unknown };
@@ -37,13 +38,10 @@ export function propertyName(node: AnyNode): string | undefined {
   return stringValue(key);
 }
 
+/** A string literal or an expression-free template literal (ast-helpers' literalValue, for this file's node type). */
 export function stringValue(node: AnyNode | undefined): string | undefined {
-  if (node?.type === "StringLiteral" || node?.type === "Literal") return typeof node["value"] === "string" ? node["value"] : undefined;
-  if (node?.type === "TemplateLiteral" && children(node, "expressions").length === 0) {
-    const cooked = (children(node, "quasis")[0]?.["value"] as { cooked?: unknown } | undefined)?.cooked;
-    return typeof cooked === "string" ? cooked : undefined;
-  }
-  return undefined;
+  const value = literalValue(node);
+  return typeof value === "string" ? value : undefined;
 }
 
 export function identifierName(node: AnyNode | undefined): string | undefined {
@@ -88,27 +86,9 @@ export function memberName(node: AnyNode): string | undefined {
   return stringValue(property);
 }
 
-/** Folds `60 * 15`, `(3600)`, `1_800` and `+`/`-` of numeric literals; undefined otherwise. */
+/** Folds `60 * 15`, `(3600)`, `1_800`, `-5` and `+ - * /` of numeric literals (ast-helpers' constantNumber); undefined otherwise. */
 export function numericValue(node: AnyNode | undefined): number | undefined {
-  const current = unwrap(node);
-  if (!current) return undefined;
-  if ((current.type === "NumericLiteral" || current.type === "Literal") && typeof current["value"] === "number") return current["value"];
-  if (current.type === "BinaryExpression") {
-    const left = numericValue(child(current, "left"));
-    const right = numericValue(child(current, "right"));
-    if (left === undefined || right === undefined) return undefined;
-    switch (current["operator"]) {
-      case "*":
-        return left * right;
-      case "+":
-        return left + right;
-      case "-":
-        return left - right;
-      default:
-        return undefined;
-    }
-  }
-  return undefined;
+  return constantNumber(node);
 }
 
 export function makeString(j: JSCodeshift, value: string): AnyNode {

@@ -4,9 +4,9 @@
  */
 import type { ASTPath } from "jscodeshift";
 import type { TriggerDocsPage } from "../../catalog/docs.js";
-import { V2_DYNAMIC_DEFINERS, V2_NOTIFICATION_TRIGGERS, V2_TRIGGER_FACTORIES, V2_TRIGGER_REPLACEMENTS, type V2TriggerKind } from "../../catalog/exports.js";
-import { isSdkSource } from "../../catalog/packages.js";
+import { V2_DYNAMIC_DEFINERS, V2_NOTIFICATION_TRIGGERS, V2_TRIGGER_REPLACEMENTS, type V2TriggerFactory, type V2TriggerKind } from "../../catalog/exports.js";
 import type { CodemodImportTracker } from "../import-tracker.js";
+import { type FileFacts, sdkImportName, unwrapExpressionPath, v2TriggerFactoryOf } from "../v2-jobs.js";
 import { type AnyNode, child, children, dottedName, findProperty, numericValue, propertyValue, unwrap } from "./ast.js";
 import { describeSeconds, intervalToCron } from "./interval-cron.js";
 
@@ -30,18 +30,10 @@ export interface TriggerPlan {
   traced: boolean;
 }
 
-/** What the file-level walk learned about names: top-level definitions and import sources. */
-export interface FileFacts {
-  /** Top-level `const name = <init>`: the path of the init. */
-  definitions: Map<string, ASTPath>;
-  /** Every imported local name -> its module specifier. */
-  importSources: Map<string, string>;
-}
-
-type V2Factory = (typeof V2_TRIGGER_FACTORIES)[number];
+export type { FileFacts };
 
 export function planTrigger(triggerPath: ASTPath, tracker: CodemodImportTracker, facts: FileFacts): TriggerPlan {
-  return classify(unwrapPath(triggerPath), tracker, facts, 0);
+  return classify(unwrapExpressionPath(triggerPath), tracker, facts, 0);
 }
 
 function classify(path: ASTPath, tracker: CodemodImportTracker, facts: FileFacts, depth: number): TriggerPlan {
@@ -52,19 +44,19 @@ function classify(path: ASTPath, tracker: CodemodImportTracker, facts: FileFacts
     if (definition) {
       const kind = dynamicKind(definition, tracker, facts);
       if (kind) return manual(kind, `\`${name}\``);
-      return classify(unwrapPath(definition), tracker, facts, depth + 1);
+      return classify(unwrapExpressionPath(definition), tracker, facts, depth + 1);
     }
     return manual("unknown", `\`${name}\``);
   }
   if (node.type !== "CallExpression" && node.type !== "NewExpression") return manual("unknown", "this trigger");
   const calleePath = path.get("callee") as ASTPath;
-  const factory = v2FactoryOf(calleePath, tracker, facts);
+  const factory = v2TriggerFactoryOf(calleePath, tracker, facts);
   if (factory) return planFactory(factory, children(node, "arguments")[0]);
   const callee = unwrap(child(node, "callee"));
   const calleeName = dottedName(callee);
   const label = calleeName ? `\`${calleeName.join(".")}(...)\`` : "this trigger";
   const reference = tracker.resolve(calleePath);
-  const imported = reference?.path[0] ?? (calleeName?.length === 1 ? importedName(calleeName[0] ?? "", facts) : undefined);
+  const imported = reference?.path[0] ?? (calleeName?.length === 1 ? sdkImportName(calleeName[0] ?? "", facts) : undefined);
   if (imported && V2_NOTIFICATION_TRIGGERS.includes(imported)) return manual("missingConnection", label);
   if (calleeName && calleeName.length >= 2) {
     const [receiver] = calleeName;
@@ -78,27 +70,6 @@ function classify(path: ASTPath, tracker: CodemodImportTracker, facts: FileFacts
   return manual(kind ?? "unknown", label);
 }
 
-/** The v2 trigger factory a callee refers to: traced through the imports, `npm:` specifiers included. */
-function v2FactoryOf(calleePath: ASTPath, tracker: CodemodImportTracker, facts: FileFacts): V2Factory | undefined {
-  const reference = tracker.resolve(calleePath);
-  let name: string | undefined;
-  if (reference) {
-    if (reference.path.length !== 1 || !isSdkSource(reference.binding.source)) return undefined;
-    name = reference.path[0];
-  } else {
-    // Deno and friends import `npm:@trigger.dev/sdk`, which the tracker does not treat as ours.
-    const callee = calleePath.node as unknown as AnyNode;
-    if (callee.type !== "Identifier") return undefined;
-    name = importedName(callee["name"] as string, facts);
-  }
-  return V2_TRIGGER_FACTORIES.find((f) => f === name);
-}
-
-function importedName(local: string, facts: FileFacts): string | undefined {
-  const source = facts.importSources.get(local);
-  return source !== undefined && /(^|[:/])@trigger\.dev\/sdk(@[^/]*)?$/.test(source) ? local : undefined;
-}
-
 /** `client.defineDynamicSchedule(...)`, `new DynamicTrigger(...)`, `client.defineHttpEndpoint(...)`. */
 function dynamicKind(path: ASTPath, tracker: CodemodImportTracker, facts: FileFacts): V2TriggerKind | undefined {
   const node = unwrap(path.node as unknown as AnyNode);
@@ -108,13 +79,13 @@ function dynamicKind(path: ASTPath, tracker: CodemodImportTracker, facts: FileFa
   const last = name?.at(-1);
   if (last === undefined) return undefined;
   if (node.type === "NewExpression") {
-    const traced = tracker.resolve((path.get("callee") as ASTPath)) !== undefined || importedName(last, facts) !== undefined;
+    const traced = tracker.resolve((path.get("callee") as ASTPath)) !== undefined || sdkImportName(last, facts) !== undefined;
     return traced ? V2_DYNAMIC_DEFINERS[last] : undefined;
   }
   return name && name.length >= 2 ? V2_DYNAMIC_DEFINERS[last] : undefined;
 }
 
-function planFactory(factory: V2Factory, argument: AnyNode | undefined): TriggerPlan {
+function planFactory(factory: V2TriggerFactory, argument: AnyNode | undefined): TriggerPlan {
   const options = unwrap(argument);
   const option = (name: string): AnyNode | undefined => {
     if (options?.type !== "ObjectExpression") return undefined;
@@ -163,12 +134,4 @@ function manual(kind: V2TriggerKind, label: string): TriggerPlan {
       : `the v2 trigger ${label} has no task API equivalent: ${V2_TRIGGER_REPLACEMENTS[kind]}`;
   if (kind === "dynamicSchedule") return { factory: "schedules.task", todos: [{ message, docs: "scheduled" }], traced: false };
   return { factory: "task", todos: [{ message, docs: kind === "httpEndpoint" || kind === "integration" ? "triggering" : "upgradeFromV2" }], traced: false };
-}
-
-function unwrapPath(path: ASTPath): ASTPath {
-  let current = path;
-  while (["TSAsExpression", "TSNonNullExpression", "TSSatisfiesExpression", "ParenthesizedExpression"].includes((current.node as unknown as AnyNode).type)) {
-    current = current.get("expression") as ASTPath;
-  }
-  return current;
 }

@@ -64,3 +64,13 @@ export function integrationPackageTodo(v2Package: string): TodoText {
   const instead = official ? `the official "${official}" package` : "the service's official SDK";
   return todo(`"${v2Package}" is a v2 integration: construct the client from ${instead} instead (see the TODOs where it is used)`, "upgradeFromV2");
 }
+
+/** A call on an integration that is now the official client, where v2's call shape differs (or is unknown). */
+export function officialClientCallTodo(key: string, clientName: string, v2Package: string, methodPath: readonly (string | undefined)[]): TodoText {
+  const official = V2_PACKAGE_REPLACEMENTS[v2Package] ?? "official SDK";
+  const method = methodPath.length > 0 && methodPath.every((part) => part !== undefined) ? `.${methodPath.join(".")}` : "";
+  return todo(
+    `\`${clientName}\` is now the official "${official}" client, but io.${key}${method} was a v2-only call shape here: check the method name and arguments against the official SDK (no cache key)`,
+    "upgradeFromV2",
+  );
+}

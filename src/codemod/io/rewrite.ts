@@ -4,7 +4,7 @@
  * to the first so inner calls are done before the callback that holds them is unwrapped.
  */
 import type { ASTPath, JSCodeshift } from "jscodeshift";
-import { ioMemberInfo, INTEGRATION_METHOD_RENAMES, RUN_TASK_DISPLAY_OPTIONS, V2_RETRY_OPTION_RENAMES } from "../../catalog/io.js";
+import { ioMemberInfo, INTEGRATION_METHOD_RENAMES, officialClientFor, RUN_TASK_DISPLAY_OPTIONS, V2_RETRY_OPTION_RENAMES } from "../../catalog/io.js";
 import { isTaskApiSource, isV2OnlyPackage, type SdkMajor } from "../../catalog/packages.js";
 import { bestWaitUnit } from "../../catalog/tasks.js";
 import {
@@ -43,6 +43,8 @@ export interface IoRewriteContext {
   program: AstNode;
   /** Path of the Program node (for TODOs on top-level statements). */
   programPath: ASTPath;
+  /** Top-level variables that hold (or are being made) an official SDK client: name -> v2 package. */
+  officialClients: ReadonlyMap<string, string>;
 }
 
 class JobRewriter {
@@ -390,17 +392,20 @@ class JobRewriter {
 
   private rewriteIntegration(member: ASTPath, key: string): void {
     const j = this.rc.j;
-    const clientName = key;
+    // A value the io transform makes an official client keeps its own name; else io.<key> -> <key>.
+    const valueName = this.job.integrations.get(key);
+    const officialPackage = valueName === undefined ? undefined : this.rc.officialClients.get(valueName);
+    const clientName = officialPackage !== undefined ? valueName! : key;
     const scope = (member.scope as Scope | null)?.lookup(clientName);
     if (scope && !scope.isGlobal) return this.todo(member, todos.nameTakenTodo(key, clientName));
 
-    if (this.firstIntegrationUse.has((member.node as unknown as AstNode)["object"])) {
+    if (officialPackage === undefined && this.firstIntegrationUse.has((member.node as unknown as AstNode)["object"])) {
       const v2Package = this.integrationPackage(key);
       this.todo(member, todos.integrationClientTodo(key, clientName, v2Package));
       if (v2Package) this.markIntegrationImport(v2Package);
     }
 
-    // io.<key>.runTask(k, async (client) => ...) hands over the native client.
+    // io.<key>.runTask(k, async (client) => ...) hands over the native client (the official one).
     const outer = member.parent as ASTPath;
     const outerNode = outer.node as unknown as AstNode;
     if (isMemberExpression(outerNode) && outerNode["object"] === member.node && memberPropertyName(outerNode) === "runTask") {
@@ -410,20 +415,31 @@ class JobRewriter {
 
     this.replace(member, j.identifier(clientName));
     // Walk up the member chain to the call it is the callee of, then drop the cache key.
+    const methodPath: (string | undefined)[] = [];
     let chain: ASTPath = member;
     while (isMemberExpression((chain.parent as ASTPath).node) && ((chain.parent as ASTPath).node as unknown as AstNode)["object"] === chain.node) {
       chain = chain.parent as ASTPath;
+      methodPath.push(memberPropertyName(chain.node as unknown as AstNode));
     }
-    if (chain === member) return;
-    const call = calleeCall(chain);
-    if (!call) return;
-    const chainNode = chain.node as unknown as AstNode;
-    const method = memberPropertyName(chainNode);
-    const renamed = method === undefined ? undefined : INTEGRATION_METHOD_RENAMES[method];
-    if (renamed && !chainNode["computed"]) chainNode["property"] = j.identifier(renamed);
-    const args = (call.node as unknown as AstNode)["arguments"] as AstNode[];
-    const first = args[0];
-    if (first && (typeof literalValue(first) === "string" || first.type === "TemplateLiteral" || first.type === "ArrayExpression")) args.shift();
+    const call = chain === member ? undefined : calleeCall(chain);
+    const v2MethodPath = [...methodPath];
+    let sameShape = false;
+    if (call) {
+      const chainNode = chain.node as unknown as AstNode;
+      const method = methodPath.at(-1);
+      const renamed = method === undefined ? undefined : INTEGRATION_METHOD_RENAMES[method];
+      if (renamed && !chainNode["computed"]) {
+        chainNode["property"] = j.identifier(renamed);
+        methodPath[methodPath.length - 1] = renamed;
+      }
+      const args = (call.node as unknown as AstNode)["arguments"] as AstNode[];
+      const first = args[0];
+      const keyDropped = first !== undefined && (typeof literalValue(first) === "string" || first.type === "TemplateLiteral" || first.type === "ArrayExpression");
+      if (keyDropped) args.shift();
+      // The official call: params plus optional request options, as v2 passed them on.
+      sameShape = keyDropped && args.length >= 1 && args.length <= 2 && !hasSpreadArgument(args) && isSameShapeMethod(officialPackage, methodPath);
+    }
+    if (officialPackage !== undefined && !sameShape) this.todo(call ?? member, todos.officialClientCallTodo(key, clientName, officialPackage, v2MethodPath));
   }
 
   /** A TODO above `import { OpenAI } from "@trigger.dev/openai"`: the package itself must go. */
@@ -478,6 +494,16 @@ function referencesTo(j: JSCodeshift, fn: ASTPath, name: string): ASTPath[] {
       found.push(path as ASTPath);
     });
   return found;
+}
+
+/** Does the official client of this v2 package take `client.<path>(params, options?)` as v2 did? */
+function isSameShapeMethod(v2Package: string | undefined, path: readonly (string | undefined)[]): boolean {
+  const client = v2Package === undefined ? undefined : officialClientFor(v2Package);
+  return client !== undefined && path.every((part) => part !== undefined) && client.sameShapeMethods.includes(path.join("."));
+}
+
+function hasSpreadArgument(args: readonly AstNode[]): boolean {
+  return args.some((argument) => argument.type === "SpreadElement");
 }
 
 /** The call `member` is the callee of, if any. */
