@@ -3,11 +3,13 @@
  * -> a guard at the top of `run`. With the project index (CLI runs) a send reaches the tasks in
  * other files that listened to its event; standalone (`jscodeshift -t`), only this file's jobs
  * are known and other sends get a TODO. Runs first: it reads v2 shapes (`io` parameter, the
- * `eventTrigger` filter) that `io` and `define-job` rewrite away.
+ * `eventTrigger` filter) that `io` and `define-job` rewrite away. Other calls on the v2 client
+ * (`getRuns`, `defineDynamicSchedule`, ...) get a TODO naming their replacement (client-calls.ts).
  */
 import type { ASTPath } from "jscodeshift";
 import { V2_JOB_METHODS } from "../src/catalog/exports.js";
 import { type AstNode, findProperty, literalValue } from "../src/codemod/ast-helpers.js";
+import { LEFTOVER_CALL_TEXT, markLeftoverClientCalls } from "../src/codemod/events/client-calls.js";
 import { rewriteConcurrencyLimit } from "../src/codemod/events/concurrency-limit.js";
 import { applyFilterGuard } from "../src/codemod/events/filter-guard.js";
 import { createContext, flushImports, indexedSendAt, type EventsContext } from "../src/codemod/events/context.js";
@@ -24,8 +26,9 @@ const MIGHT_APPLY = /\.(?:sendEvents?|invoke|invokeAndWaitForCompletion|batchInv
 
 export const migration: MigrationTransform = {
   name: "events",
-  description: "sendEvent / invoke -> typed tasks.trigger / batch.trigger / job.trigger; eventTrigger filters -> a guard in run; defineConcurrencyLimit -> queue()",
-  mightApply: (source) => MIGHT_APPLY.test(source),
+  description:
+    "sendEvent / invoke -> typed tasks.trigger / batch.trigger / job.trigger; eventTrigger filters -> a guard in run; defineConcurrencyLimit -> queue(); a TODO on other v2 client calls",
+  mightApply: (source) => MIGHT_APPLY.test(source) || LEFTOVER_CALL_TEXT.test(source),
   apply({ j, root, filePath, source, target, project }: MigrationContext): boolean {
     const tracker = CodemodImportTracker.collect(j, root);
     const localJobs = findLocalJobs(j, root, tracker);
@@ -49,6 +52,8 @@ export const migration: MigrationTransform = {
     }
 
     for (const job of localJobs) changed = applyFilterGuard(j, job, ctx.typed) || changed;
+    // After the rewrites: a defineConcurrencyLimit that became a queue is no leftover.
+    changed = markLeftoverClientCalls(ctx, tracker) || changed;
     if (changed) flushImports(ctx);
     return changed;
   },

@@ -6,6 +6,9 @@
  * callback may run in parallel (waits cannot), and lifecycle hooks are not meant to wait.
  * Tasks are found by the SDK import, or by a bare `task(...)`/`schedules.task(...)` with no
  * binding yet (define-job writes those and the imports transform imports them afterwards).
+ * In a pipeline run it only touches files an earlier transform changed (files with v2 code):
+ * a file already on the task API comes out byte-identical, its sleeps are its authors' choice.
+ * Run alone (`jscodeshift -t`, `--transform sleeps`) it rewrites every task file it is given.
  */
 import type { ASTPath, JSCodeshift } from "jscodeshift";
 import { isSdkSource, isTaskApiSource } from "../src/catalog/packages.js";
@@ -21,11 +24,12 @@ type Scope = { lookup(name: string): unknown };
 
 export const migration: MigrationTransform = {
   name: "sleeps",
-  description: "Turns setTimeout sleeps inside task runs into wait.for",
+  description: "Turns setTimeout sleeps inside task runs into wait.for, in files this run migrated from v2 (every task file when run alone)",
   mightApply(source) {
     return source.includes("setTimeout");
   },
-  apply({ j, root, target }) {
+  apply({ j, root, target, appliedSoFar }) {
+    if (appliedSoFar?.length === 0) return false;
     const program = programOf(root);
     const facts = readSleepFacts(program);
     const fresh = j(root.get().node);

@@ -3,10 +3,10 @@
  * check passes, print once. BOM and CRLF line endings survive; unchanged files return null so the
  * caller never rewrites them.
  */
-import jscodeshift from "jscodeshift";
+import jscodeshift, { type JSCodeshift } from "jscodeshift";
 import type { SdkMajor } from "../catalog/packages.js";
 import type { ProjectIndex } from "../project/types.js";
-import { parserForFile } from "./parser.js";
+import { parserForFile, type CodemodParser } from "./parser.js";
 import { findTodoMarkers } from "./todo.js";
 import { detectQuoteStyle, type MigrationTransform } from "./transform.js";
 
@@ -34,11 +34,14 @@ export function migrateSource(
 
   const hasBom = source.startsWith(BOM);
   const text = hasBom ? source.slice(1) : source;
-  const j = jscodeshift.withParser(parser);
+  const j = coreFor(parser);
   const root = j(text);
   const applied: string[] = [];
+  // A transform selected alone was asked for by name: it gets no history to hold back on.
+  const alone = transforms.length === 1;
   for (const transform of candidates) {
-    if (transform.apply({ j, root, filePath, source: text, target, ...(project ? { project } : {}) })) applied.push(transform.name);
+    const history = alone ? {} : { appliedSoFar: applied.slice() };
+    if (transform.apply({ j, root, filePath, source: text, target, ...(project ? { project } : {}), ...history })) applied.push(transform.name);
   }
   if (applied.length === 0) return { output: null, applied, todos: findTodoMarkers(source) };
 
@@ -47,4 +50,16 @@ export function migrateSource(
   if (hasBom) output = BOM + output;
   if (output === source) return { output: null, applied: [], todos: findTodoMarkers(source) };
   return { output, applied, todos: findTodoMarkers(output) };
+}
+
+// `withParser` builds a new core (copying every builder and type onto it) on each call: once per parser is enough.
+const cores = new Map<CodemodParser, JSCodeshift>();
+
+function coreFor(parser: CodemodParser): JSCodeshift {
+  let core = cores.get(parser);
+  if (!core) {
+    core = jscodeshift.withParser(parser);
+    cores.set(parser, core);
+  }
+  return core;
 }

@@ -19,6 +19,12 @@ export interface MigrationContext {
   target: SdkMajor;
   /** The whole-project index (CLI runs); absent for standalone jscodeshift runs. */
   project?: ProjectIndex;
+  /**
+   * Names of the transforms that already changed this file earlier in the same pipeline run, in
+   * order. Absent when the transform runs on its own (`jscodeshift -t`, or the only one selected):
+   * then it was asked for by name and does its whole job.
+   */
+  readonly appliedSoFar?: readonly string[];
 }
 
 export interface MigrationTransform {

@@ -1,6 +1,8 @@
+import jscodeshift from "jscodeshift";
 import { describe, expect, it } from "vitest";
 import { migration as imports } from "../../codemods/imports.js";
-import { migration as sleeps } from "../../codemods/sleeps.js";
+import { TRANSFORMS } from "../../codemods/index.js";
+import sleepsTransform, { migration as sleeps } from "../../codemods/sleeps.js";
 import type { SdkMajor } from "../../src/catalog/packages.js";
 import { migrateSource } from "../../src/codemod/pipeline.js";
 
@@ -20,6 +22,21 @@ ${body}
 });
 `;
 }
+
+/** A v2 job with one sleep: define-job makes it a task in the same run, then sleeps may rewrite it. */
+const v2JobFile = `import { invokeTrigger } from "@trigger.dev/sdk";
+import { client } from "./client";
+export const example = client.defineJob({
+  id: "example",
+  name: "Example",
+  version: "1",
+  trigger: invokeTrigger(),
+  run: async (payload: { ms: number }, io) => {
+    await io.logger.info("start");
+    await new Promise((r) => setTimeout(r, 1000));
+  },
+});
+`;
 
 function runBody(output: string): string {
   const start = output.indexOf("}) => {\n") + "}) => {\n".length;
@@ -106,9 +123,33 @@ export const example = task({
   });
 
   it("gets wait imported by the imports transform and is idempotent", () => {
-    const first = migrateSource(taskFile("    await new Promise((r) => setTimeout(r, 1000));"), "trigger/example.ts", [sleeps, imports], 4).output;
-    expect(first).toContain(`import { task, wait } from "@trigger.dev/sdk";`);
-    expect(migrateSource(first!, "trigger/example.ts", [sleeps, imports], 4).output).toBeNull();
+    const first = migrateSource(v2JobFile, "trigger/example.ts", TRANSFORMS, 4).output;
+    expect(first).toContain(`import { logger, task, wait } from "@trigger.dev/sdk";`);
+    expect(first).toContain("await wait.for({ seconds: 1 });");
+    expect(migrateSource(first!, "trigger/example.ts", TRANSFORMS, 4).output).toBeNull();
+  });
+
+  describe("in a pipeline with other transforms", () => {
+    it("rewrites the sleeps of a file an earlier transform migrated from v2 in the same run", () => {
+      expect(migrateSource(v2JobFile, "trigger/example.ts", TRANSFORMS, 4).applied).toEqual(["io", "define-job", "sleeps", "imports"]);
+    });
+
+    it("leaves a file already on the task API byte-identical (nothing earlier changed it)", () => {
+      const source = taskFile("    await new Promise((r) => setTimeout(r, 20000));");
+      expect(migrateSource(source, "trigger/example.ts", TRANSFORMS, 4)).toMatchObject({ output: null, applied: [] });
+      expect(migrateSource(source, "trigger/example.ts", [sleeps, imports], 4).output).toBeNull();
+    });
+
+    it("still rewrites every task file when it is the only transform selected (--transform sleeps)", () => {
+      const source = taskFile("    await new Promise((r) => setTimeout(r, 20000));");
+      expect(runBody(migrateSource(source, "trigger/example.ts", [sleeps], 4).output!)).toBe("    await wait.for({ seconds: 20 });");
+    });
+
+    it("still rewrites every task file as a standalone jscodeshift transform (jscodeshift -t sleeps.js)", () => {
+      const source = taskFile("    await new Promise((r) => setTimeout(r, 20000));");
+      const output = sleepsTransform({ path: "trigger/example.ts", source }, { jscodeshift, j: jscodeshift, stats: () => {}, report: () => {} }, {});
+      expect(typeof output === "string" ? runBody(output) : output).toBe("    await wait.for({ seconds: 20 });");
+    });
   });
 
   it("only considers files that mention setTimeout", () => {
