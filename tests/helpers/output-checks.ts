@@ -47,16 +47,36 @@ export function lintRecommended(plugin: FlatPlugin, text: string, filePath: stri
   return linter.verify(text, [config], { filename: filePath }).map((m) => ({ line: m.line, column: m.column, ruleId: m.ruleId, message: m.message }));
 }
 
-/** 1-based lines covered by a TODO marker: the first code line below each marker comment. */
+/** A line that is (the rest of) a comment: `//`, `/*`, or a block comment's continuation (` * ...`, ` *\/`). */
+const COMMENT_LINE = /^\s*(?:\/\/|\/\*|\*)/;
+/** A comment that starts on its own line: without the marker it is no part of the TODO (commented-out code, a note). */
+const OWN_COMMENT = /^\s*(?:\/\/|\/\*)/;
+
+/**
+ * 1-based lines a TODO marker covers: the marker line, the comment lines right under it, and the
+ * first code line after them, which starts the statement the TODO is about (a marker after code
+ * on its line covers that line only). Only stacked markers
+ * and the marker's own block comment may sit between: any other comment (the events transform's
+ * commented-out code) is what the TODO is about, and the code after it is unrelated, so it is
+ * not excused. One code line, not the whole statement: a TODO above a 50-line task must not hide
+ * problems in its body.
+ */
 export function linesUnderTodo(text: string): Set<number> {
   const lines = text.split(/\r?\n/);
   const covered = new Set<number>();
   lines.forEach((line, index) => {
     if (!line.includes(TODO_MARKER)) return;
-    // Skip further comment lines (stacked TODOs, a note) to the line the marker is about.
+    covered.add(index + 1);
+    // `code; // TODO...`: the marker is about its own line.
+    if (!COMMENT_LINE.test(line)) return;
     let next = index + 1;
-    while (next < lines.length && /^\s*(\/\/|\/\*|\*)/.test(lines[next] ?? "")) next++;
-    covered.add(next + 1);
+    let commentedOut = false;
+    for (; next < lines.length && COMMENT_LINE.test(lines[next] ?? ""); next++) {
+      const comment = lines[next] ?? "";
+      if (OWN_COMMENT.test(comment) && !comment.includes(TODO_MARKER)) commentedOut = true;
+      covered.add(next + 1);
+    }
+    if (!commentedOut && next < lines.length) covered.add(next + 1);
   });
   return covered;
 }

@@ -2,6 +2,8 @@
 import jscodeshift from "jscodeshift";
 import { describe, expect, it } from "vitest";
 import transform, { migration } from "../../codemods/events.js";
+import { TRANSFORMS } from "../../codemods/index.js";
+import { migrateSource } from "../../src/codemod/pipeline.js";
 
 function run(source: string, path = "jobs/example.ts"): string | null {
   const result = transform({ path, source }, { jscodeshift, j: jscodeshift, stats: () => {}, report: () => {} }, { target: "4" });
@@ -89,6 +91,59 @@ lambda.invoke({ FunctionName: "x" });
 `;
     expect(migration.mightApply(source)).toBe(true);
     expect(run(source)).toBeNull();
+  });
+
+  it("names new Job({...}).attachToClient(client) after its variable, the name define-job keeps", () => {
+    const source = `import { Job, eventTrigger, invokeTrigger } from "@trigger.dev/sdk";
+import { client } from "./client";
+const onSignup = new Job({
+  id: "on-signup", name: "On signup", version: "1",
+  trigger: eventTrigger({ name: "user.created" }),
+  run: async (payload, io) => {},
+}).attachToClient(client);
+export const other = client.defineJob({
+  id: "other", name: "Other", version: "1",
+  trigger: invokeTrigger(),
+  run: async (payload, io) => {
+    await io.sendEvent("k", { name: "user.created", payload: { id: 1 } });
+    await onSignup.invoke("key", { id: 2 });
+  },
+});
+`;
+    const output = run(source);
+    expect(output).toContain(`await tasks.trigger<typeof onSignup>("on-signup", { id: 1 });`);
+    expect(output).toContain(`await onSignup.trigger({ id: 2 });`);
+    // The whole pipeline: define-job's task takes that same name, so the generic names a real task.
+    const migrated = migrateSource(source, "jobs/example.ts", TRANSFORMS, 4).output;
+    expect(migrated).toContain(`export const onSignup = task({\n  id: "on-signup",`);
+    expect(migrated).toContain(`await tasks.trigger<typeof onSignup>("on-signup", { id: 1 });`);
+  });
+
+  it("hands out a bare job's name after an attachToClient job as define-job does (the assigned job takes none)", () => {
+    const source = `import { Job, eventTrigger, invokeTrigger } from "@trigger.dev/sdk";
+import { client } from "./client";
+const mailer = new Job({ id: "welcome", name: "Welcome", version: "1", trigger: eventTrigger({ name: "a" }), run: async () => {} }).attachToClient(client);
+client.defineJob({ id: "Welcome", name: "Welcome again", version: "1", trigger: eventTrigger({ name: "b" }), run: async () => {} });
+export const sender = client.defineJob({ id: "sender", name: "Sender", version: "1", trigger: invokeTrigger(), run: async (payload, io) => {
+  await io.sendEvent("k", { name: "b", payload: {} });
+} });
+`;
+    const migrated = migrateSource(source, "jobs/example.ts", TRANSFORMS, 4).output;
+    expect(migrated).toContain(`export const mailer = task({`);
+    expect(migrated).toContain(`export const welcome = task({`);
+    expect(migrated).toContain(`await tasks.trigger<typeof welcome>("welcome", {});`);
+  });
+
+  it("takes only v2 jobs as listeners: a defineJob with a traced eventTrigger but no run is none", () => {
+    const source = `${header}
+export const half = client.defineJob({ id: "half", trigger: eventTrigger({ name: "user.created" }) });
+export async function POST() {
+  await client.sendEvent({ name: "user.created", payload: {} });
+}
+`;
+    const output = run(source);
+    expect(output).not.toContain("typeof half");
+    expect(output).toContain(`  // TODO(trigger-v3-migrate): the task API has no events and no task in this file listens to "user.created"`);
   });
 
   it("turns client.defineConcurrencyLimit({ id, limit }) into a queue", () => {

@@ -1,13 +1,17 @@
 /**
  * The v2 jobs of the file being transformed, read from the jscodeshift tree: what the events
  * transform needs when no project index is given (same-file listeners) and, in every mode, the
- * `eventTrigger` options and `run` function for the filter guard.
+ * `eventTrigger` options and `run` function for the filter guard. Which calls are v2 jobs is
+ * decided by `findV2JobSites` (src/codemod/v2-jobs.ts), the rules io and define-job use too;
+ * names follow define-job's: the variable the job is assigned to (for
+ * `const x = new Job({...}).attachToClient(client)` that is `x`), else one allocated from the id.
  */
 import type { ASTPath, Collection, JSCodeshift } from "jscodeshift";
 import { isSdkSource } from "../../catalog/packages.js";
-import { type AstNode, findProperty, isNode, literalValue, propertyFunction, propertyName, unwrapExpression } from "../ast-helpers.js";
+import { type AstNode, findProperty, isNode, literalValue, propertyName, unwrapExpression } from "../ast-helpers.js";
 import { camelCaseName, NameAllocator, normalizedTaskId } from "../define-job/naming.js";
 import type { CodemodImportTracker } from "../import-tracker.js";
+import { findV2JobSites } from "../v2-jobs.js";
 
 export interface LocalJob {
   exportName: string;
@@ -23,56 +27,30 @@ export interface LocalJob {
 }
 
 export function findLocalJobs(j: JSCodeshift, root: Collection, tracker: CodemodImportTracker): LocalJob[] {
-  const found: { call: ASTPath; options: ASTPath }[] = [];
-  j.types.visit(root.get(), {
-    visitCallExpression(path) {
-      const node = path.node as unknown as AstNode;
-      const callee = node["callee"] as AstNode;
-      if ((callee.type === "MemberExpression" || callee.type === "OptionalMemberExpression") && !callee["computed"] && (callee["property"] as AstNode)["name"] === "defineJob") {
-        const options = objectArgumentPath(path as unknown as ASTPath, 0);
-        if (options && findProperty(options.node as unknown as AstNode, "trigger")) found.push({ call: path as unknown as ASTPath, options });
-      }
-      this.traverse(path);
-    },
-    visitNewExpression(path) {
-      const callee = path.get("callee") as ASTPath;
-      const binding = tracker.resolveIdentifier(callee);
-      if (binding?.imported === "Job" && isSdkSource(binding.source)) {
-        const count = ((path.node as unknown as AstNode)["arguments"] as unknown[]).length;
-        const options = objectArgumentPath(path as unknown as ASTPath, count >= 2 ? 1 : 0);
-        if (options) found.push({ call: path as unknown as ASTPath, options });
-      }
-      this.traverse(path);
-    },
-  });
-  if (found.length === 0) return [];
+  const sites = findV2JobSites(j, root, tracker);
+  if (sites.length === 0) return [];
 
   const allocator = new NameAllocator(topLevelNames(root));
-  return found.map(({ call, options }) => {
-    const object = options.node as unknown as AstNode;
+  return sites.map(({ expressionPath, optionsPath, run }) => {
+    const object = optionsPath.node as unknown as AstNode;
     const idValue = literalValue(findProperty(object, "id")?.["value"]);
     const id = typeof idValue === "string" ? idValue : undefined;
-    const bindingName = bindingNameOf(call);
+    // The whole job expression (`new Job({...}).attachToClient(c)` included): what define-job replaces.
+    const bindingName = bindingNameOf(expressionPath);
     const job: LocalJob = {
       exportName: bindingName ?? allocator.allocate(camelCaseName(id === undefined ? "migrated" : normalizedTaskId(id))),
       taskId: id === undefined ? "" : normalizedTaskId(id),
       events: [],
+      ...(run ? { run } : {}),
       ...(bindingName ? { bindingName } : {}),
     };
     const properties = object["properties"] as AstNode[];
-    properties.forEach((property, index) => {
-      const name = propertyName(property);
-      if (name === "run") {
-        const fn = propertyFunction(property);
-        if (fn) job.run = fn === property ? (options.get("properties", index) as ASTPath) : (options.get("properties", index, "value") as ASTPath);
-      } else if (name === "trigger") {
-        const eventOptions = eventTriggerOptions(options.get("properties", index, "value") as ASTPath, tracker);
-        if (eventOptions) {
-          job.eventOptions = eventOptions;
-          job.events = eventNamesOf(findProperty(eventOptions.node as unknown as AstNode, "name")?.["value"]);
-        }
-      }
-    });
+    const triggerIndex = properties.findIndex((property) => propertyName(property) === "trigger" && property.type !== "ObjectMethod");
+    const eventOptions = triggerIndex === -1 ? undefined : eventTriggerOptions(optionsPath.get("properties", triggerIndex, "value") as ASTPath, tracker);
+    if (eventOptions) {
+      job.eventOptions = eventOptions;
+      job.events = eventNamesOf(findProperty(eventOptions.node as unknown as AstNode, "name")?.["value"]);
+    }
     return job;
   });
 }
