@@ -2,8 +2,13 @@
 import { createTwoFilesPatch } from "diff";
 import type { Colors } from "./colors.js";
 
-export function formatDiff(displayPath: string, before: string, after: string, colors: Colors): string {
-  const patch = createTwoFilesPatch(`a/${displayPath}`, `b/${displayPath}`, before, after, "", "", { context: 3 });
+/** A file the run creates or deletes: its missing side is headed `/dev/null`, as git shows it. */
+export type DiffKind = "edit" | "create" | "delete";
+
+export function formatDiff(displayPath: string, before: string, after: string, colors: Colors, kind: DiffKind = "edit"): string {
+  const oldName = kind === "create" ? "/dev/null" : `a/${displayPath}`;
+  const newName = kind === "delete" ? "/dev/null" : `b/${displayPath}`;
+  const patch = createTwoFilesPatch(oldName, newName, before, after, "", "", { context: 3 });
   const lines = patch
     .split("\n")
     // The "====" banner is not part of git's format; \r from CRLF files would garble a terminal.

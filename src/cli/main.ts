@@ -19,7 +19,7 @@ import { loadTransforms, selectTransforms } from "./registry.js";
 import { displayPath, formatSummary, jsonReport, problemLine, type RunResult } from "./report.js";
 import { migrateFile, readCandidate, type FileReport, type MigrateOptions, type MigrationJob } from "./runner.js";
 import { buildProjectIndex } from "../project/build.js";
-import { planProjectRun, printProjectDiffs, projectExitCode, projectJson, runAfterPlan, type ProjectRun } from "../project/cli.js";
+import { planProjectRun, printProjectDiffs, projectExitCode, projectJson, projectOutputs, runAfterPlan, type ProjectRun } from "../project/cli.js";
 
 export interface CliIo {
   stdout: ProgressStream;
@@ -193,10 +193,12 @@ function finish(run: RunResult, options: CliOptions, io: CliIo, projectRun?: Pro
     const colors = colorsFor(io.stdout, io.env);
     if (options.dry) for (const report of changed) io.stdout.write(`${formatDiff(displayPath(report.path, run.cwd), report.before!, report.after!, colors)}\n`);
     if (options.print) {
-      const headers = run.reports.length > 1;
-      for (const report of changed) {
-        if (headers) io.stdout.write(`==> ${displayPath(report.path, run.cwd)} <==\n`);
-        io.stdout.write(report.after!.endsWith("\n") ? report.after! : `${report.after!}\n`);
+      // The preview holds what a write would write: the project plan's new and edited files too.
+      const outputs = [...changed.map((report) => ({ path: report.path, text: report.after! })), ...(projectRun ? projectOutputs(projectRun, run) : [])].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      const headers = run.reports.length > 1 || outputs.length > 1;
+      for (const { path, text } of outputs) {
+        if (headers) io.stdout.write(`==> ${displayPath(path, run.cwd)} <==\n`);
+        io.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
       }
     }
     // With --print, stdout carries the code itself; the summary goes where diagnostics go.

@@ -5,13 +5,10 @@
 import { rmdirSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { writeFileAtomic } from "../cli/atomic-write.js";
-import type { ProjectPlan } from "./files.js";
+import type { PlanProblem, ProjectPlan } from "./files.js";
 import { describeDependencyChanges } from "./package-json.js";
 
-export interface PlanProblem {
-  path: string;
-  message: string;
-}
+export type { PlanProblem } from "./files.js";
 
 /** Edits sharing one reason beyond this many are shown as one line with a few of their paths. */
 const EDITS_LISTED_ONE_BY_ONE = 3;

@@ -36,7 +36,8 @@ export function planProjectRun(index: ProjectIndex, run: RunResult, files: reado
     updateDeps: options.updateDeps,
     updateEnv: options.updateEnv,
   });
-  const problems = write ? applyProjectPlan(plan) : [];
+  // Outputs the plan dropped because they would not parse are problems in every mode, like a transform's.
+  const problems = [...plan.rejected, ...(write ? applyProjectPlan(plan) : [])];
   return { index, plan, applied: write, problems };
 }
 
@@ -60,13 +61,28 @@ export function runAfterPlan(run: RunResult, projectRun: ProjectRun): RunResult 
   return { ...run, reports };
 }
 
-/** `--dry`: the diffs of project files the run's own diffs do not already show. */
+/** `--dry`: the diffs of project files the run's own diffs do not already show (new and deleted files against /dev/null). */
 export function printProjectDiffs(projectRun: ProjectRun, run: RunResult, stdout: ProgressStream, colors: Colors): void {
   const { plan } = projectRun;
   const shown = (path: string): string => displayPath(path, run.cwd);
-  const diffed = new Set(run.reports.filter((report) => report.status === "changed" && report.after !== undefined).map((report) => report.path));
-  for (const create of plan.creates) stdout.write(`${formatDiff(shown(create.path), "", create.text, colors)}\n`);
-  for (const edit of plan.edits) if (!edit.sensitive && !diffed.has(edit.path)) stdout.write(`${formatDiff(shown(edit.path), edit.before, edit.after, colors)}\n`);
+  for (const create of plan.creates) stdout.write(`${formatDiff(shown(create.path), "", create.text, colors, "create")}\n`);
+  for (const { path, before, after } of projectEdits(projectRun, run)) stdout.write(`${formatDiff(shown(path), before, after, colors)}\n`);
+  for (const removal of plan.deletes) stdout.write(`${formatDiff(shown(removal.path), readText(removal.path) ?? "", "", colors, "delete")}\n`);
+}
+
+/**
+ * `--print`: the final text of the files the plan creates or edits that the run's reports do not
+ * already carry (a file the transforms left alone but the plan edits), so the preview holds
+ * everything a write would write. Sensitive (`.env*`) edits are never shown.
+ */
+export function projectOutputs(projectRun: ProjectRun, run: RunResult): { path: string; text: string }[] {
+  return [...projectRun.plan.creates.map((create) => ({ path: create.path, text: create.text })), ...projectEdits(projectRun, run).map(({ path, after }) => ({ path, text: after }))];
+}
+
+/** Non-sensitive plan edits of files whose report shows no text of its own. */
+function projectEdits(projectRun: ProjectRun, run: RunResult): ProjectPlan["edits"] {
+  const shownByRun = new Set(run.reports.filter((report) => report.status === "changed" && report.after !== undefined).map((report) => report.path));
+  return projectRun.plan.edits.filter((edit) => !edit.sensitive && !shownByRun.has(edit.path));
 }
 
 export function projectJson(projectRun: ProjectRun, cwd: string): unknown {

@@ -4,7 +4,7 @@
  * once every file has been read.
  */
 import { Node, SyntaxKind, type CallExpression, type Expression, type NewExpression, type ObjectLiteralExpression, type SourceFile } from "ts-morph";
-import { V2_ADAPTER_FACTORIES, V2_JOB_METHODS } from "../catalog/exports.js";
+import { V2_ADAPTER_FACTORIES, V2_CLIENT_OPTION_KEYS, V2_JOB_METHODS } from "../catalog/exports.js";
 import { isSdkSource } from "../catalog/packages.js";
 import { camelCaseName, NameAllocator, normalizedTaskId } from "../codemod/define-job/naming.js";
 import type { EventFilterSpec, FilterValue, IndexedJob, IndexedTriggerKind, SendKind } from "./types.js";
@@ -39,7 +39,6 @@ const TRIGGER_KINDS: Readonly<Record<string, IndexedTriggerKind>> = {
   cronTrigger: "cron",
   intervalTrigger: "interval",
 };
-const V2_CLIENT_ONLY_KEYS = new Set(["id", "apiKey", "apiUrl"]);
 const ADAPTER_FACTORIES = new Set(Object.values(V2_ADAPTER_FACTORIES).flat());
 
 export function extractFile(sourceFile: SourceFile): FileExtract {
@@ -79,7 +78,7 @@ function readNew(node: NewExpression, imports: ReadonlyMap<string, ImportedName>
   if (!imported || !isSdkSource(imported.module)) return;
   if (imported.imported === "TriggerClient") {
     const options = objectArgument(node, 0);
-    if (options?.getProperties().some((p) => Node.isPropertyAssignment(p) || Node.isShorthandPropertyAssignment(p) ? V2_CLIENT_ONLY_KEYS.has(p.getName()) : false)) {
+    if (options?.getProperties().some((p) => Node.isPropertyAssignment(p) || Node.isShorthandPropertyAssignment(p) ? V2_CLIENT_OPTION_KEYS.includes(p.getName()) : false)) {
       result.constructsClient = true;
     }
   } else if (imported.imported === "Job") {

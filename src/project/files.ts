@@ -7,14 +7,14 @@
 import { existsSync, readdirSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { ts } from "ts-morph";
-import { TRIGGER_DOCS_URLS } from "../catalog/docs.js";
-import { V2_ADAPTER_FACTORIES } from "../catalog/exports.js";
-import { todoComment } from "../catalog/markers.js";
 import { isTriggerDevSource, type SdkMajor } from "../catalog/packages.js";
 import { ENV_VAR_RENAMES } from "../catalog/tasks.js";
-import type { AstNode } from "../codemod/ast-helpers.js";
+import { findParseProblem } from "../cli/reparse.js";
+import { parserForFile } from "../codemod/parser.js";
+import { reduceAdapterFile } from "./adapter-file.js";
+import { reduceClientFile } from "./client-file.js";
+import { usesOfModule, type ModuleImporters } from "./client-importers.js";
 import { CONFIG_FILE_NAMES, taskDirs, triggerConfigText } from "./config-file.js";
-import { dropUnusedImportsOf, importSourceOf, parseModule, referenceCounts, removeRanges } from "./module-uses.js";
 import { declaresV2Sdk, dependencyChanges, updateDependencies, type DependencyChanges } from "./package-json.js";
 import { TsconfigLocator } from "./tsconfig.js";
 import type { ProjectIndex } from "./types.js";
@@ -55,6 +55,12 @@ export interface EnvRename {
   renamed: boolean;
 }
 
+/** A planned output that was dropped because it would not parse (a bug of ours, never written). */
+export interface PlanProblem {
+  path: string;
+  message: string;
+}
+
 export interface ProjectPlan {
   creates: PlannedCreate[];
   deletes: PlannedDelete[];
@@ -64,6 +70,8 @@ export interface ProjectPlan {
   /** The project's trigger.config file, when the project has jobs: created by this plan, or already there. */
   config?: { path: string; created: boolean };
   dependencies?: DependencyPlan;
+  /** Outputs left out because they would not re-parse; the files stay as the transforms left them. */
+  rejected: PlanProblem[];
 }
 
 export interface ProjectPlanInput {
@@ -79,13 +87,8 @@ export interface ProjectPlanInput {
   updateEnv: boolean;
 }
 
-const ADAPTER_PACKAGES = new Set(Object.keys(V2_ADAPTER_FACTORIES));
-const ADAPTER_FACTORY_NAMES = new Set(Object.values(V2_ADAPTER_FACTORIES).flat());
-const CLIENT_REMOVED_TODO = "the v2 TriggerClient is gone: tasks need no client (the SDK reads TRIGGER_SECRET_KEY); remove what is left here if unused";
-const ADAPTER_REMOVED_TODO = "the v2 adapter route was removed: tasks run on Trigger.dev, start them locally with npx trigger.dev@latest dev";
-
 export function planProjectFiles(input: ProjectPlanInput): ProjectPlan {
-  const plan: ProjectPlan = { creates: [], deletes: [], edits: [], envRenames: [] };
+  const plan: ProjectPlan = { creates: [], deletes: [], edits: [], envRenames: [], rejected: [] };
   const planned = new Map<string, string>();
   const originals = new Map<string, string | undefined>();
   const textOf = (path: string): string | undefined => {
@@ -93,8 +96,11 @@ export function planProjectFiles(input: ProjectPlanInput): ProjectPlan {
     if (!originals.has(path)) originals.set(path, input.readText(path));
     return originals.get(path);
   };
-  const edit = (path: string, text: string): void => {
-    if (textOf(path) !== text) planned.set(path, text);
+  /** Plans an edit of a source file when its result re-parses; false when it was rejected or changes nothing. */
+  const edit = (path: string, text: string): boolean => {
+    if (textOf(path) === text || !parses(path, text, plan)) return false;
+    planned.set(path, text);
+    return true;
   };
   const reasons = new Map<string, string>();
   const deleted = new Set<string>();
@@ -106,52 +112,58 @@ export function planProjectFiles(input: ProjectPlanInput): ProjectPlan {
   const existingConfig = CONFIG_FILE_NAMES.map((name) => join(root, name)).find((path) => existsSync(path));
   if (jobFiles.length > 0 && existingConfig === undefined) {
     const path = join(root, "trigger.config.ts");
-    plan.creates.push({ path, text: triggerConfigText(input.target, taskDirs(root, jobFiles)), reason: "the task API reads its settings from trigger.config.ts" });
-    plan.config = { path, created: true };
+    const text = triggerConfigText(input.target, taskDirs(root, jobFiles));
+    if (parses(path, text, plan)) {
+      plan.creates.push({ path, text, reason: "the task API reads its settings from trigger.config.ts" });
+      plan.config = { path, created: true };
+    }
   } else if (existingConfig !== undefined) {
     plan.config = { path: existingConfig, created: false };
   }
+
+  // Who still imports a module, with imports of it that nothing references dropped (`reason` on those edits).
+  const locator = new TsconfigLocator();
+  const importersOf = (target: string, reason: string): ModuleImporters => {
+    let files = 0;
+    let names: ModuleImporters["names"] = new Set<string>();
+    for (const file of input.files) {
+      if (file === target || deleted.has(file)) continue;
+      const text = textOf(file);
+      if (text === undefined || !mightImport(text, target)) continue;
+      const use = usesOfModule(text, file, (specifier) => resolvesTo(specifier, file, target, locator));
+      if (use.text !== text && edit(file, use.text)) reasons.set(file, reasons.get(file) ?? reason);
+      if (!use.imports) continue;
+      files++;
+      names = mergeNames(names, use.names);
+    }
+    return { files, names };
+  };
 
   // 2. adapter routes: gone when they only served the v2 client
   for (const file of input.index.adapterFiles) {
     const text = textOf(file);
     if (text === undefined) continue;
-    const result = reduceAdapter(text, file);
-    if (result === "delete") {
+    const result = reduceAdapterFile(text, file, importersOf(file, "unused import of a v2 adapter removed"));
+    if (result.kind === "delete") {
       deleted.add(file);
       plan.deletes.push({ path: file, reason: "v2 adapter route: the task API needs no endpoint in your app" });
-    } else if (result !== undefined) {
-      edit(file, result);
-      reasons.set(file, "v2 adapter removed");
+    } else if (result.kind === "edit" && edit(file, result.text)) {
+      reasons.set(file, result.adapterRemoved ? "v2 adapter removed" : "v2 adapter still used: marked");
     }
   }
 
-  // 3. the v2 client: unused imports of it go, then the file goes when nothing imports it
-  const locator = new TsconfigLocator();
+  // 3. the v2 client: unused imports of it go, then the client, then the file when nothing imports it
   for (const clientFile of input.index.clientFiles) {
     if (deleted.has(clientFile)) continue;
-    const resolvesToClient = (from: string) => (specifier: string) => resolvesTo(specifier, from, clientFile, locator);
-    const importers: string[] = [];
-    for (const file of input.files) {
-      if (file === clientFile || deleted.has(file)) continue;
-      const text = textOf(file);
-      if (text === undefined || !mightImport(text, clientFile)) continue;
-      const result = dropUnusedImportsOf(text, file, resolvesToClient(file));
-      if (result.text !== text) {
-        edit(file, result.text);
-        reasons.set(file, reasons.get(file) ?? "unused import of the v2 client removed");
-      }
-      if (result.stillImports) importers.push(file);
-    }
+    const importers = importersOf(clientFile, "unused import of the v2 client removed");
     const text = textOf(clientFile);
     if (text === undefined) continue;
-    const reduced = reduceClient(text, clientFile, importers.length > 0);
-    if (reduced === "delete") {
+    const result = reduceClientFile(text, clientFile, importers);
+    if (result.kind === "delete") {
       deleted.add(clientFile);
       plan.deletes.push({ path: clientFile, reason: "v2 TriggerClient: nothing imports it after the migration" });
-    } else if (reduced !== undefined) {
-      edit(clientFile, reduced);
-      reasons.set(clientFile, importers.length > 0 ? `v2 TriggerClient still imported by ${importers.length} file(s): marked` : "v2 TriggerClient removed");
+    } else if (result.kind === "edit" && edit(clientFile, result.text)) {
+      reasons.set(clientFile, result.clientRemoved ? "v2 TriggerClient removed" : "v2 TriggerClient still used: marked");
     }
   }
 
@@ -199,6 +211,20 @@ export function planProjectFiles(input: ProjectPlanInput): ProjectPlan {
   return plan;
 }
 
+/** The last gate: a planned source text must parse, else it is recorded as rejected and not written. */
+export function parses(path: string, text: string, plan: Pick<ProjectPlan, "rejected">): boolean {
+  if (!parserForFile(path)) return true;
+  const problem = findParseProblem(text, path);
+  if (!problem) return true;
+  const where = problem.line !== undefined ? ` at ${problem.line}:${problem.column ?? 0}` : "";
+  plan.rejected.push({ path, message: `project step left out: its output would not parse (${problem.message}${where}); please report this` });
+  return false;
+}
+
+function mergeNames(a: ModuleImporters["names"], b: ModuleImporters["names"]): ModuleImporters["names"] {
+  return a === "all" || b === "all" ? "all" : new Set([...a, ...b]);
+}
+
 /** The folder of the nearest package.json above a file (else the file's folder). */
 function projectRoot(from: string): string {
   let dir = existsSync(from) && !extname(from) ? from : dirname(from);
@@ -232,110 +258,4 @@ function resolvesTo(specifier: string, from: string, target: string, locator: Ts
   if (isTriggerDevSource(specifier)) return false;
   const resolved = ts.resolveModuleName(specifier, from, locator.forFile(from).options, ts.sys).resolvedModule;
   return resolved !== undefined && resolve(resolved.resolvedFileName) === target;
-}
-
-/**
- * An adapter route: "delete" when every statement served the v2 client (adapter and client
- * imports, job-registering side-effect imports, the factory call and what re-exports its result);
- * else the text without the adapter statements and with a TODO; undefined when nothing matched.
- */
-function reduceAdapter(text: string, path: string): "delete" | string | undefined {
-  const program = parseModule(text, path);
-  if (!program) return undefined;
-  const statements = program["body"] as AstNode[];
-  const factoryLocals = new Set<string>();
-  for (const statement of statements) {
-    const source = importSourceOf(statement);
-    if (statement.type !== "ImportDeclaration" || !source || !ADAPTER_PACKAGES.has(source)) continue;
-    for (const specifier of (statement["specifiers"] as AstNode[] | undefined) ?? []) {
-      const imported = specifier["imported"] as AstNode | undefined;
-      if (imported && ADAPTER_FACTORY_NAMES.has(imported["name"] as string)) factoryLocals.add((specifier["local"] as AstNode)["name"] as string);
-    }
-  }
-  if (factoryLocals.size === 0) return undefined;
-
-  const adapterNames = new Set<string>();
-  const adapterStatements = new Set<AstNode>();
-  for (const statement of statements) {
-    if (referenceCounts(statement, factoryLocals).size > 0 && [...referenceCounts(statement, factoryLocals).values()].some((count) => count > 0)) {
-      adapterStatements.add(statement);
-      for (const name of declaredNames(statement)) adapterNames.add(name);
-    }
-  }
-  for (const statement of statements) {
-    if (adapterStatements.has(statement)) continue;
-    const source = importSourceOf(statement);
-    const onlyAdapterExports = (statement.type === "ExportNamedDeclaration" && !statement["declaration"] && !source) || statement.type === "ExportDefaultDeclaration";
-    if (onlyAdapterExports && [...referenceCounts(statement, adapterNames).values()].some((count) => count > 0)) adapterStatements.add(statement);
-  }
-  const remaining = statements.filter((statement) => !adapterStatements.has(statement) && !isAdapterImport(statement, program, adapterStatements));
-  if (remaining.length === 0) return "delete";
-
-  const removable = statements.filter((statement) => adapterStatements.has(statement) || (importSourceOf(statement) !== undefined && ADAPTER_PACKAGES.has(importSourceOf(statement)!)));
-  const first = removable[0];
-  if (!first) return undefined;
-  const reduced = removeRanges(
-    text,
-    removable.map((statement) => [statement["start"] as number, statement["end"] as number]),
-  );
-  const at = first["start"] as number;
-  return `${reduced.slice(0, at)}// ${todoComment(ADAPTER_REMOVED_TODO, TRIGGER_DOCS_URLS.upgradeFromV2)}\n${reduced.slice(at)}`;
-}
-
-/** Imports an adapter route only needs for the adapter: the package, side-effect job imports, and imports used only by adapter statements. */
-function isAdapterImport(statement: AstNode, program: AstNode, adapterStatements: ReadonlySet<AstNode>): boolean {
-  if (statement.type !== "ImportDeclaration") return false;
-  const source = importSourceOf(statement);
-  if (source && (ADAPTER_PACKAGES.has(source) || isTriggerDevSource(source))) return true;
-  const specifiers = (statement["specifiers"] as AstNode[] | undefined) ?? [];
-  if (specifiers.length === 0) return true; // `import "@/jobs"`: registered jobs with the v2 client
-  const locals = new Set(specifiers.map((s) => (s["local"] as AstNode)["name"] as string));
-  const outside = (program["body"] as AstNode[]).filter((other) => other !== statement && !adapterStatements.has(other));
-  return outside.every((other) => [...referenceCounts(other, locals).values()].every((count) => count === 0));
-}
-
-function declaredNames(statement: AstNode): string[] {
-  const declaration = statement.type === "ExportNamedDeclaration" ? (statement["declaration"] as AstNode | null) : statement;
-  if (!declaration || declaration.type !== "VariableDeclaration") return [];
-  const names: string[] = [];
-  for (const declarator of declaration["declarations"] as AstNode[]) {
-    const id = declarator["id"] as AstNode;
-    if (id.type === "Identifier") names.push(id["name"] as string);
-    if (id.type === "ObjectPattern") {
-      for (const property of id["properties"] as AstNode[]) {
-        const value = (property["value"] ?? property["argument"]) as AstNode | undefined;
-        if (value?.type === "Identifier") names.push(value["name"] as string);
-      }
-    }
-  }
-  return names;
-}
-
-/**
- * The client file: "delete" when it holds nothing but the client and nothing imports it; else
- * the client statements removed (nothing imports it) or a TODO above them (still imported);
- * undefined when there is nothing to do.
- */
-function reduceClient(text: string, path: string, stillImported: boolean): "delete" | string | undefined {
-  const program = parseModule(text, path);
-  if (!program) return undefined;
-  const statements = program["body"] as AstNode[];
-  const isClient = (statement: AstNode): boolean => {
-    const source = importSourceOf(statement);
-    if (statement.type === "ImportDeclaration") return source !== undefined && isTriggerDevSource(source);
-    const declaration = statement.type === "ExportNamedDeclaration" ? (statement["declaration"] as AstNode | null) : statement;
-    return declaration?.type === "VariableDeclaration" && /\bnew\s+TriggerClient\s*\(/.test(text.slice(declaration["start"] as number, declaration["end"] as number));
-  };
-  const clientStatements = statements.filter(isClient);
-  const declaration = clientStatements.find((statement) => statement.type !== "ImportDeclaration");
-  if (!declaration) return undefined;
-  if (stillImported) {
-    const marker = todoComment(CLIENT_REMOVED_TODO, TRIGGER_DOCS_URLS.upgradeFromV2);
-    if (text.includes(marker)) return undefined;
-    const at = declaration["start"] as number;
-    return `${text.slice(0, at)}// ${marker}\n${text.slice(at)}`;
-  }
-  if (clientStatements.length === statements.length) return "delete";
-  const reduced = removeRanges(text, clientStatements.map((statement) => [statement["start"] as number, statement["end"] as number]));
-  return `// ${todoComment(CLIENT_REMOVED_TODO, TRIGGER_DOCS_URLS.upgradeFromV2)}\n${reduced}`;
 }
