@@ -59,7 +59,8 @@ export function extractFile(sourceFile: SourceFile): FileExtract {
       const method = callee.getName();
       if (method === "defineJob") {
         const options = objectArgument(node, 0);
-        if (options && options.getProperty("trigger")) addJob(node, options, imports, result, allocator);
+        // The same minimum as the codemod's v2-job finder: a job has an id, a trigger and a run.
+        if (options && ["id", "trigger", "run"].every((key) => options.getProperty(key))) addJob(node, options, imports, result, allocator);
       } else if (SEND_METHODS.has(method)) {
         result.sends.push(readSend(sourceFile, node, method as SendKind, callee.getExpression()));
       }
@@ -292,9 +293,20 @@ function topLevelNames(sourceFile: SourceFile): Set<string> {
 function bindingOf(call: Node): Node | undefined {
   let current: Node = call;
   let parent = current.getParent();
-  while (parent && (Node.isAsExpression(parent) || Node.isParenthesizedExpression(parent) || Node.isSatisfiesExpression(parent) || Node.isNonNullExpression(parent))) {
-    current = parent;
-    parent = current.getParent();
+  for (;;) {
+    if (parent && (Node.isAsExpression(parent) || Node.isParenthesizedExpression(parent) || Node.isSatisfiesExpression(parent) || Node.isNonNullExpression(parent))) {
+      current = parent;
+      parent = current.getParent();
+      continue;
+    }
+    // `new Job({...}).attachToClient(client)`: the variable holds the attach call (define-job names it so too).
+    const attachCall = parent?.getParent();
+    if (parent && Node.isPropertyAccessExpression(parent) && parent.getName() === "attachToClient" && attachCall && Node.isCallExpression(attachCall) && attachCall.getExpression() === parent) {
+      current = attachCall;
+      parent = current.getParent();
+      continue;
+    }
+    break;
   }
   return parent && Node.isVariableDeclaration(parent) && parent.getInitializer() === current && Node.isIdentifier(parent.getNameNode()) ? parent : undefined;
 }

@@ -91,3 +91,24 @@ describe("the project index on look-alikes", () => {
     expect(index.jobs).toEqual([]);
   });
 });
+
+describe("the project index names jobs the way define-job does", () => {
+  it("names `const x = new Job({...}).attachToClient(client)` after its variable and ignores defineJob calls without a run", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const dir = mkdtempSync(join(tmpdir(), "index-attach-"));
+    const file = join(dir, "jobs.ts");
+    writeFileSync(
+      file,
+      [
+        `import { Job, eventTrigger } from "@trigger.dev/sdk";`,
+        `import { client } from "./client";`,
+        `export const attached = new Job({ id: "on-signup", name: "On signup", version: "1", trigger: eventTrigger({ name: "signup" }), run: async () => {} }).attachToClient(client);`,
+        `queue.defineJob({ id: "not-a-job", trigger: "x" });`,
+        ``,
+      ].join("\n"),
+    );
+    const index = buildProjectIndex([file]);
+    expect(index.jobs.map((job) => job.exportName)).toEqual(["attached"]);
+  });
+});
