@@ -5,8 +5,11 @@
  */
 import type { ASTPath, JSCodeshift } from "jscodeshift";
 import { TRIGGER_DOCS_URLS } from "../src/catalog/docs.js";
+import { CODEMOD_AUTO_IMPORTS } from "../src/catalog/exports.js";
 import { isTriggerDevSource, taskApiImportPath } from "../src/catalog/packages.js";
+import { type AstNode, isReferenceIdentifier, walkNodes } from "../src/codemod/ast-helpers.js";
 import { CodemodImportTracker } from "../src/codemod/import-tracker.js";
+import { liftDirectivesIfReprinted, programOf } from "../src/codemod/import-editing.js";
 import { parserForFile } from "../src/codemod/parser.js";
 import { addTodo, enclosingStatement } from "../src/codemod/todo.js";
 import { detectQuoteStyle, type MigrationContext, type MigrationTransform, toJscodeshift } from "../src/codemod/transform.js";
@@ -20,6 +23,8 @@ import type { PlannedTodo, TaskFactory } from "../src/codemod/define-job/trigger
 import { v2JobSiteOf } from "../src/codemod/v2-jobs.js";
 
 /** The identifier each factory is called through (its first name must be free for the SDK's). */
+const AUTO_IMPORTS = new Set(CODEMOD_AUTO_IMPORTS);
+
 const FACTORY_CALLEE: Readonly<Record<TaskFactory, readonly string[]>> = {
   task: ["task"],
   schemaTask: ["schemaTask"],
@@ -43,10 +48,13 @@ export const migration: MigrationTransform = {
     for (const candidate of scan.candidates) {
       const site = v2JobSiteOf(candidate, tracker, scan);
       if (!site) continue;
-      // Same rule as the events transform: each job not assigned straight to a variable takes a name, in order.
-      const name = isAssignedToVariable(candidate) ? undefined : names.allocate(camelCaseName(taskIdOf(site.optionsPath) ?? "migrated"));
+      // Same rule as the events transform: each job not assigned straight to a variable takes a name, in order
+      // (`const x = new Job({...}).attachToClient(c)` is assigned: the whole expression is the job).
+      const name = isAssignedToVariable(site.expressionPath) ? undefined : names.allocate(camelCaseName(taskIdOf(site.optionsPath) ?? "migrated"));
       if (migrateJob(ctx, convert, scan, name ?? "migrated", site.expressionPath, site.optionsPath)) changed = true;
     }
+    // A job statement became a declaration: recast reprints the Program, directives included.
+    if (changed) liftDirectivesIfReprinted(j, programOf(root));
     return changed;
   },
 };
@@ -71,10 +79,21 @@ function migrateJob(ctx: MigrationContext, convert: ConvertContext, scan: FileSc
   if (clash) todos.push(clash);
   if (!convert.tracker.hasBindings && ![...scan.importSources.values()].some(isTriggerDevSource)) {
     // The imports transform only edits files that already import from @trigger.dev/*.
-    todos.push({ message: `import ${callee[0] ?? "task"} from "${taskApiImportPath(ctx.target)}"`, docs: "tasks" });
+    const names = taskApiNamesUsed(placement.callPath.node as unknown as AstNode, callee[0] ?? "task", scan);
+    todos.push({ message: `import { ${names.join(", ")} } from "${taskApiImportPath(ctx.target)}"`, docs: "tasks" });
   }
   addJobTodos(j, placement.callPath, todos);
   return true;
+}
+
+/** The factory plus the task API names the io transform left in the task (`logger`, `wait`...) that nothing in the file binds. */
+function taskApiNamesUsed(call: AstNode, factory: string, scan: FileScan): string[] {
+  const names = new Set([factory]);
+  walkNodes(call, (node, parent) => {
+    const name = node["name"];
+    if (node.type === "Identifier" && typeof name === "string" && AUTO_IMPORTS.has(name) && !scan.topLevelNames.has(name) && isReferenceIdentifier(node, parent)) names.add(name);
+  });
+  return [...names].sort();
 }
 
 /** `task` (or `schedules`) already bound in the file to something that is not Trigger.dev's. */

@@ -9,7 +9,7 @@
 import type { ASTPath } from "jscodeshift";
 import { OFFICIAL_CLIENTS } from "../src/catalog/io.js";
 import { CodemodImportTracker } from "../src/codemod/import-tracker.js";
-import { programOf } from "../src/codemod/import-editing.js";
+import { liftDirectivesIfReprinted, programOf } from "../src/codemod/import-editing.js";
 import { planIntegrationClients } from "../src/codemod/io/integration-clients.js";
 import { rewriteJobIo } from "../src/codemod/io/rewrite.js";
 import { findIoJobs } from "../src/codemod/io/jobs.js";
@@ -38,6 +38,7 @@ export const migration: MigrationTransform = {
     }
     // After the jobs: the rewrite reads the v2 imports, and constructions sit outside job runs.
     if (clients.apply()) changed = true;
+    if (changed) liftDirectivesIfReprinted(j, program);
     return changed;
   },
 };

@@ -78,21 +78,55 @@ export const SDK_RANGE_FOR_TARGET: Readonly<Record<SdkMajor, string>> = {
   4: "^4.8.3",
 };
 
-/** True for any `@trigger.dev/*` module specifier. */
+/** A Trigger.dev module specifier taken apart: `npm:@trigger.dev/sdk@2.3.18/v3`. */
+export interface TriggerSourceParts {
+  /** `npm:` or empty. */
+  prefix: string;
+  /** `@trigger.dev/sdk`. */
+  packageName: string;
+  /** The version or range after `@` (`2.3.18`, `^4`), or undefined when unpinned. */
+  version: string | undefined;
+  /** `/v3` or empty. */
+  subpath: string;
+}
+
+const TRIGGER_SOURCE = /^(npm:)?(@trigger\.dev\/[^/@]+)(?:@([^/]*))?(\/.*)?$/;
+
+/** The parts of a `@trigger.dev/*` specifier (plain, `npm:`, version-pinned); undefined for anything else. */
+export function triggerSourceParts(source: string): TriggerSourceParts | undefined {
+  const match = TRIGGER_SOURCE.exec(source);
+  if (!match) return undefined;
+  return { prefix: match[1] ?? "", packageName: match[2]!, version: match[3], subpath: match[4] ?? "" };
+}
+
+/**
+ * The plain package path a module specifier names: Deno's `npm:` prefix and a version pin go
+ * (`npm:@trigger.dev/sdk@2.3.18/v3` -> `@trigger.dev/sdk/v3`). Every source predicate below
+ * reads specifiers through this, so the import trackers, rules and transforms all treat an
+ * `npm:` specifier like the plain one. Non-Trigger.dev specifiers come back unchanged.
+ */
+export function normalizeTriggerSource(source: string): string {
+  const parts = triggerSourceParts(source);
+  return parts ? parts.packageName + parts.subpath : source;
+}
+
+/** True for any `@trigger.dev/*` module specifier (also `npm:@trigger.dev/*`, version-pinned or not). */
 export function isTriggerDevSource(source: string): boolean {
-  return source.startsWith(TRIGGER_SCOPE);
+  return normalizeTriggerSource(source).startsWith(TRIGGER_SCOPE);
 }
 
 /** True for `@trigger.dev/sdk` and its subpaths. */
 export function isSdkSource(source: string): boolean {
-  return source === SDK_PACKAGE || source.startsWith(`${SDK_PACKAGE}/`);
+  const path = normalizeTriggerSource(source);
+  return path === SDK_PACKAGE || path.startsWith(`${SDK_PACKAGE}/`);
 }
 
 /** True when the whole module is v2 whatever the target (adapters, integrations, old CLI). */
 export function isV2OnlyPackage(source: string): boolean {
-  if (V2_ONLY_PACKAGE_SET.has(source)) return true;
-  const slash = source.indexOf("/", TRIGGER_SCOPE.length);
-  return slash !== -1 && V2_ONLY_PACKAGE_SET.has(source.slice(0, slash));
+  const path = normalizeTriggerSource(source);
+  if (V2_ONLY_PACKAGE_SET.has(path)) return true;
+  const slash = path.indexOf("/", TRIGGER_SCOPE.length);
+  return slash !== -1 && V2_ONLY_PACKAGE_SET.has(path.slice(0, slash));
 }
 
 /**
@@ -100,16 +134,36 @@ export function isV2OnlyPackage(source: string): boolean {
  * 3.x: only `/v3`. 4.x: the root and the deprecated `/v3` alias.
  */
 export function isTaskApiSource(source: string, target: SdkMajor): boolean {
-  if (source === SDK_V3_PATH) return true;
-  return target === 4 && source === SDK_PACKAGE;
+  const path = normalizeTriggerSource(source);
+  if (path === SDK_V3_PATH) return true;
+  return target === 4 && path === SDK_PACKAGE;
 }
 
 /** Does this path expose the v2 API on the given target? (root on 3.x; nothing on 4.x) */
 export function isV2SdkSource(source: string, target: SdkMajor): boolean {
-  return target === 3 && source === SDK_PACKAGE;
+  return target === 3 && normalizeTriggerSource(source) === SDK_PACKAGE;
 }
 
 /** Where migrated code imports the task API from. */
 export function taskApiImportPath(target: SdkMajor): string {
   return target === 3 ? SDK_V3_PATH : SDK_PACKAGE;
+}
+
+/**
+ * The task API path written in the form of a specifier the file already uses, so a Deno file
+ * keeps importing through `npm:`. Decision on versions: an unpinned specifier stays unpinned
+ * (`npm:@trigger.dev/sdk/v3`); a pin of another major (a v2 `@2.3.18`) becomes the target's
+ * range from SDK_RANGE_FOR_TARGET (`npm:@trigger.dev/sdk@^4.8.3`), since an unpinned `npm:`
+ * import resolves to the newest major, which on target 3 is the wrong one; a pin of the target
+ * major is kept. `like` that is not an SDK specifier lends only its `npm:` prefix.
+ */
+export function taskApiImportPathLike(target: SdkMajor, like: string | undefined): string {
+  const path = taskApiImportPath(target);
+  const parts = like === undefined ? undefined : triggerSourceParts(like);
+  if (!parts?.prefix) return path;
+  const subpath = path.slice(SDK_PACKAGE.length);
+  if (parts.packageName !== SDK_PACKAGE || parts.version === undefined) return `${parts.prefix}${SDK_PACKAGE}${subpath}`;
+  const major = /\d+/.exec(parts.version)?.[0];
+  const version = major === undefined || Number(major) === target ? parts.version : SDK_RANGE_FOR_TARGET[target];
+  return `${parts.prefix}${SDK_PACKAGE}@${version}${subpath}`;
 }

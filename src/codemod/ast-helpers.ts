@@ -105,11 +105,13 @@ export function literalValue(node: unknown): string | number | boolean | null | 
   }
 }
 
-/** Unwraps `(x)`, `x as T`, `x!` and `x satisfies T` (they change no runtime value). */
-export function unwrapExpression(node: AstNode): AstNode {
+/** Unwraps `(x)`, `x as T`, `x!` and `x satisfies T` (they change no runtime value); undefined stays undefined. */
+export function unwrapExpression(node: AstNode): AstNode;
+export function unwrapExpression(node: AstNode | undefined): AstNode | undefined;
+export function unwrapExpression(node: AstNode | undefined): AstNode | undefined {
   let current = node;
-  while (["ParenthesizedExpression", "TSAsExpression", "TSNonNullExpression", "TSSatisfiesExpression", "TypeCastExpression"].includes(current.type)) {
-    current = current["expression"] as AstNode;
+  while (current && ["ParenthesizedExpression", "TSAsExpression", "TSNonNullExpression", "TSSatisfiesExpression", "TypeCastExpression"].includes(current.type)) {
+    current = isNode(current["expression"]) ? current["expression"] : undefined;
   }
   return current;
 }

@@ -1,8 +1,9 @@
 /**
  * Adding and removing named imports on a jscodeshift tree without disturbing the file: existing
- * declarations keep their order and specifiers, new declarations go after the last import, a
- * declaration left empty is removed with its comments handed to the next statement, and
- * side-effect imports (`import "x"`) are never touched. Quote style is the printer's job
+ * declarations keep their order and specifiers, new declarations go after the last import (or
+ * next to the imports a caller names), a declaration left empty is removed with its comments
+ * handed to the next statement, side-effect imports (`import "x"`) are never touched, and
+ * directives (`"use server"`) stay first and print as written. Quote style is the printer's job
  * (pipeline.ts prints with the file's own quote).
  */
 import type { Collection, JSCodeshift } from "jscodeshift";
@@ -23,6 +24,54 @@ export function programBody(program: AstNode): AstNode[] {
 export function importSource(declaration: AstNode): string | undefined {
   const value = literalValue(declaration["source"]);
   return typeof value === "string" ? value : undefined;
+}
+
+/**
+ * Babel keeps `"use server";` in `program.directives`. When recast reprints a Program whose
+ * statement list changed, it prints each directive's original text (which ends in `;`) and then
+ * its own `;\n`: `"use server";;`, and the blank line after it is gone. Moved into the body as
+ * ESTree-style directive statements (what the `babel` parser already produces), a directive
+ * prints once, with its raw quotes, and the next statement keeps its original spacing.
+ * Every body edit here does this first; callers that edit the body themselves call it too.
+ */
+export function liftDirectives(j: JSCodeshift, program: AstNode): void {
+  const directives = program["directives"] as AstNode[] | undefined;
+  if (!directives || directives.length === 0) return;
+  const statements = directives.map((directive) => {
+    const literal = directive["value"] as AstNode;
+    const value = String(literal["value"]);
+    const raw = (literal["extra"] as { raw?: unknown } | undefined)?.raw;
+    const expression = j.literal(value) as unknown as AstNode;
+    // recast prints a Literal from its raw text when `extra` says the raw text is this value.
+    expression["extra"] = { raw: typeof raw === "string" ? raw : JSON.stringify(value), rawValue: value };
+    const statement = j.expressionStatement(expression as never) as unknown as AstNode;
+    statement["directive"] = value;
+    if (directive["comments"]) statement["comments"] = directive["comments"];
+    return statement;
+  });
+  program["directives"] = [];
+  programBody(program).unshift(...statements);
+}
+
+/**
+ * liftDirectives for a tree some transform already edited: only when the Program has directives
+ * and its statement list no longer lines up with the parsed one (a statement added, removed or
+ * replaced by one of another kind), which is when recast reprints the Program itself.
+ */
+export function liftDirectivesIfReprinted(j: JSCodeshift, program: AstNode): void {
+  if (((program["directives"] as unknown[] | undefined) ?? []).length === 0) return;
+  const original = (program["original"] as AstNode | undefined)?.["body"] as AstNode[] | undefined;
+  const body = programBody(program);
+  const reprinted = !original || original.length !== body.length || body.some((statement, index) => statement.type !== original[index]!.type);
+  if (reprinted) liftDirectives(j, program);
+}
+
+/** How many statements at the top of the body are directives (`"use client";`), which must stay first. */
+export function directiveCount(program: AstNode): number {
+  const body = programBody(program);
+  let count = 0;
+  while (count < body.length && body[count]!.type === "ExpressionStatement" && typeof body[count]!["directive"] === "string") count++;
+  return count;
 }
 
 /** The top-level import declarations, in order. */
@@ -50,8 +99,10 @@ export function isTypeOnly(declaration: AstNode, specifier?: AstNode): boolean {
 
 /**
  * Makes `names` importable from `source`: appends them to an existing value import from a source
- * that `acceptsSource` allows (the exact `source` first), or adds `import { ... } from "source"`
- * after the last import. Names already imported under their own name are skipped.
+ * that `acceptsSource` allows (the exact `source` first), else fills `reuse` (a declaration the
+ * caller emptied, so the import stays where the file had it), else adds
+ * `import { ... } from "source"` after the last import whose source `near` accepts (or after the
+ * last import). Names already imported under their own name are skipped.
  * Returns true when the tree changed.
  */
 export function addNamedImports(
@@ -64,6 +115,10 @@ export function addNamedImports(
     quote?: "single" | "double";
     /** Point an accepted import we merge into at `source` itself (e.g. `/v3` -> root on SDK 4). */
     retarget?: boolean;
+    /** An import declaration left without specifiers that may take the names (and `source`) in place. */
+    reuse?: AstNode;
+    /** A new declaration goes after the last import whose source this accepts, when there is one. */
+    near?: (candidate: string) => boolean;
   } = {},
 ): boolean {
   const acceptsSource = options.acceptsSource ?? ((candidate: string) => candidate === source);
@@ -93,43 +148,80 @@ export function addNamedImports(
     if (options.retarget && importSource(target) !== source) target["source"] = j.stringLiteral(source);
     return true;
   }
+  const reuse = options.reuse;
+  if (reuse && declarations.includes(reuse) && ((reuse["specifiers"] as AstNode[] | undefined) ?? []).length === 0) {
+    reuse["specifiers"] = missing.map((name) => j.importSpecifier(j.identifier(name), j.identifier(name)) as unknown as AstNode);
+    reuse["importKind"] = "value";
+    if (importSource(reuse) !== source) reuse["source"] = j.stringLiteral(source);
+    return true;
+  }
 
   const quote = options.quote === "single" ? "'" : '"';
-  insertImportText(j, program, `import { ${missing.join(", ")} } from ${quote}${source}${quote};`);
+  const near = options.near;
+  // Declarations the caller emptied are about to go: they are no place to sit next to.
+  const anchor = near ? declarations.filter((d) => ((d["specifiers"] as AstNode[] | undefined) ?? []).length > 0 && near(importSource(d) ?? "")).at(-1) : undefined;
+  insertImportText(j, program, `import { ${missing.join(", ")} } from ${quote}${source}${quote};`, anchor);
   return true;
 }
 
 /**
- * Adds an import statement after the last top-level import (or at the top, under any header
- * comment). The last import and the new one are re-parsed together so recast prints them as
- * neighbours, without the blank lines it puts around a freshly built statement.
+ * Adds an import statement after `after` (a top-level import), else after the last top-level
+ * import, else at the top under any directives and header comment. The preceding import and the
+ * new one are re-parsed together so recast prints them as neighbours, without the blank lines it
+ * puts around a freshly built statement.
  */
-export function insertImportText(j: JSCodeshift, program: AstNode, text: string): void {
+export function insertImportText(j: JSCodeshift, program: AstNode, text: string, after?: AstNode): void {
+  liftDirectives(j, program);
   const body = programBody(program);
-  let lastImport = -1;
-  body.forEach((node, index) => {
-    if (node.type === "ImportDeclaration") lastImport = index;
-  });
-  if (lastImport >= 0) {
-    const previous = body[lastImport]!;
-    const pair = programBody(programOf(j(`${j(previous as never).toSource()}\n${text}`)));
+  const anchor = after && body.includes(after) ? body.indexOf(after) : lastImportIndex(body);
+  if (anchor >= 0) {
+    const previous = body[anchor]!;
+    // Line breaks first, so the re-parsed copy keeps the blank lines that stood above the original.
+    const lead = "\n".repeat(leadingLineBreaks(previous));
+    const pair = programBody(programOf(j(`${lead}${j(previous as never).toSource()}\n${text}`)));
     if (pair.length === 2 && pair[0]!.type === "ImportDeclaration") {
-      body.splice(lastImport, 1, ...pair);
+      body.splice(anchor, 1, ...pair);
       return;
     }
   }
-  insertAfterImports(program, programBody(programOf(j(text)))[0]!);
+  insertAfterImports(j, program, programBody(programOf(j(text)))[0]!);
 }
 
-/** Inserts a statement after the last top-level import (or at the top, under any header comment). */
-export function insertAfterImports(program: AstNode, statement: AstNode): void {
-  const body = programBody(program);
+interface Position {
+  line: number;
+  column: number;
+}
+
+/** How many line breaks separate a parsed statement (with its leading comments) from the code above it; 0 at the top. */
+function leadingLineBreaks(statement: AstNode): number {
+  const loc = statement["loc"] as { start: Position; lines?: { skipSpaces(position: Position, backward: boolean): Position | null } } | undefined;
+  if (!loc?.lines) return 0;
+  const comments = ((statement["comments"] as (Comment & { loc?: { start: Position } })[] | undefined) ?? []).filter((c) => c.leading && c.loc);
+  const start = comments[0]?.loc?.start ?? loc.start;
+  const before = loc.lines.skipSpaces(start, true);
+  return before ? start.line - before.line : 0;
+}
+
+function lastImportIndex(body: readonly AstNode[]): number {
   let lastImport = -1;
   body.forEach((node, index) => {
     if (node.type === "ImportDeclaration") lastImport = index;
   });
+  return lastImport;
+}
+
+/** Inserts a statement after the last top-level import (or at the top, under any directives and header comment). */
+export function insertAfterImports(j: JSCodeshift, program: AstNode, statement: AstNode): void {
+  liftDirectives(j, program);
+  const body = programBody(program);
+  const lastImport = lastImportIndex(body);
   if (lastImport >= 0) {
     body.splice(lastImport + 1, 0, statement);
+    return;
+  }
+  const directives = directiveCount(program);
+  if (directives > 0) {
+    body.splice(directives, 0, statement);
     return;
   }
   // Keep a file header (licence, `// @ts-nocheck`) above the new import.
@@ -146,15 +238,16 @@ export function insertAfterImports(program: AstNode, statement: AstNode): void {
 }
 
 /**
- * Removes one specifier; when the declaration is left without specifiers it is removed too and
- * its leading comments move to the next statement. Returns true when something was removed.
+ * Removes one specifier; when the declaration is left without specifiers it is removed too (unless
+ * `keepEmpty`: the caller may refill it) and its leading comments move to the next statement.
+ * Returns true when something was removed.
  */
-export function removeImportSpecifier(program: AstNode, declaration: AstNode, specifier: AstNode): boolean {
+export function removeImportSpecifier(program: AstNode, declaration: AstNode, specifier: AstNode, keepEmpty = false): boolean {
   const specifiers = declaration["specifiers"] as AstNode[];
   const index = specifiers.indexOf(specifier);
   if (index === -1) return false;
   specifiers.splice(index, 1);
-  if (specifiers.length === 0) removeStatement(program, declaration);
+  if (specifiers.length === 0 && !keepEmpty) removeStatement(program, declaration);
   return true;
 }
 
@@ -287,8 +380,9 @@ export function addNamedRequires(
   const mark = quote === "single" ? "'" : '"';
   const statement = statementFromText(j, requireText("const", missing, `require(${mark}${source}${mark})`));
   if (!statement) return false;
+  liftDirectives(j, program);
   const body = programBody(program);
   const last = requires[requires.length - 1];
-  body.splice(last ? body.indexOf(last.statement) + 1 : 0, 0, statement);
+  body.splice(last ? body.indexOf(last.statement) + 1 : directiveCount(program), 0, statement);
   return true;
 }

@@ -7,6 +7,7 @@ import jscodeshift, { type JSCodeshift } from "jscodeshift";
 import type { SdkMajor } from "../catalog/packages.js";
 import type { ProjectIndex } from "../project/types.js";
 import { parserForFile, type CodemodParser } from "./parser.js";
+import { liftDirectivesIfReprinted, programOf } from "./import-editing.js";
 import { findTodoMarkers } from "./todo.js";
 import { detectQuoteStyle, type MigrationTransform } from "./transform.js";
 
@@ -46,6 +47,8 @@ export function migrateSource(
   if (applied.length === 0) return { output: null, applied, todos: findTodoMarkers(source) };
 
   const lineTerminator = text.includes("\r\n") ? "\r\n" : "\n";
+  // recast prints a directive twice (`"use server";;`) when it reprints the Program: lift them first.
+  liftDirectivesIfReprinted(j, programOf(root));
   let output = root.toSource({ quote: detectQuoteStyle(text), lineTerminator });
   if (hasBom) output = BOM + output;
   if (output === source) return { output: null, applied: [], todos: findTodoMarkers(source) };

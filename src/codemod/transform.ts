@@ -7,6 +7,7 @@ import type { API, Collection, FileInfo, JSCodeshift, Options, Transform } from 
 import type { SdkMajor } from "../catalog/packages.js";
 import type { ProjectIndex } from "../project/types.js";
 import { parseTargetSetting, sharedTargetDetector } from "../target/detect.js";
+import { liftDirectivesIfReprinted, programOf } from "./import-editing.js";
 import { parserForFile } from "./parser.js";
 
 export interface MigrationContext {
@@ -59,7 +60,9 @@ export function toJscodeshift(transform: MigrationTransform): Transform {
     const j = api.jscodeshift.withParser(parser);
     const root = j(file.source);
     const changed = transform.apply({ j, root, filePath: file.path, source: file.source, target: targetFromOptions(options, file.path) });
-    return changed ? root.toSource({ quote: detectQuoteStyle(file.source) }) : null;
+    if (!changed) return null;
+    liftDirectivesIfReprinted(j, programOf(root));
+    return root.toSource({ quote: detectQuoteStyle(file.source) });
   };
   return wrapped;
 }

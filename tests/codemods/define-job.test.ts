@@ -2,6 +2,7 @@ import { CronExpressionParser } from "cron-parser";
 import { describe, expect, it } from "vitest";
 import { migration as defineJob } from "../../codemods/define-job.js";
 import { migration as imports } from "../../codemods/imports.js";
+import { migration as io } from "../../codemods/io.js";
 import type { SdkMajor } from "../../src/catalog/packages.js";
 import { describeSeconds, intervalToCron } from "../../src/codemod/define-job/interval-cron.js";
 import { camelCaseName, kebabCaseId, NameAllocator, normalizedTaskId } from "../../src/codemod/define-job/naming.js";
@@ -34,8 +35,8 @@ const EVENT_JOB = `  id: "send-receipt",
 describe("define-job transform", () => {
   describe("recognising v2 jobs", () => {
     it("turns a bare client.defineJob statement into an exported task named after the id", () => {
-      expect(migrate(job(EVENT_JOB))).toBe(`import { client } from "./trigger";
-import { task } from "@trigger.dev/sdk";
+      expect(migrate(job(EVENT_JOB))).toBe(`import { task } from "@trigger.dev/sdk";
+import { client } from "./trigger";
 
 export const sendReceipt = task({
   id: "send-receipt",
@@ -110,14 +111,14 @@ client.defineJob({ id: "on-created", name: "On created", version: "1", trigger: 
       expect(output).toContain(`schema: z.object({ id: z.string() }),`);
     });
 
-    it("traces factories imported from npm:@trigger.dev/sdk (Deno)", () => {
+    it("traces factories imported from npm:@trigger.dev/sdk (Deno) and leaves the import to the imports transform", () => {
       const output = rewrite(`import { TriggerClient, cronTrigger } from "npm:@trigger.dev/sdk";
 const triggerClient = new TriggerClient({ id: "deno" });
 triggerClient.defineJob({ id: "tick", name: "Tick", version: "1", trigger: cronTrigger({ cron: "*/5 * * * *" }), run: async (payload) => payload.ts });
 `);
-      // The imports transform only edits `@trigger.dev/*` specifiers, so the TODO asks for the import.
-      expect(output).toContain(`${TODO} import schedules from "@trigger.dev/sdk" https://trigger.dev/docs/tasks/overview\nexport const tick = schedules.task({\n  id: "tick",\n  description: "Tick",\n  cron: "*/5 * * * *",`);
+      expect(output).toContain(`export const tick = schedules.task({\n  id: "tick",\n  description: "Tick",\n  cron: "*/5 * * * *",`);
       expect(output).toContain(`run: async (payload) => payload.timestamp`);
+      expect(output).not.toContain(TODO);
     });
 
     it("changes nothing on code that is already on the task API", () => {
@@ -209,7 +210,22 @@ client.defineJob({ id: "off", name: "Off", version: "1", enabled: false, trigger
       const output = rewrite(`import { client, github } from "./trigger";
 client.defineJob({ id: "gh", name: "GH", version: "1", trigger: github.triggers.repo({ owner: "o", repo: "r" }), run: async (payload) => payload });
 `);
-      expect(output).toContain(`${TODO} import task from "@trigger.dev/sdk" https://trigger.dev/docs/tasks/overview`);
+      expect(output).toContain(`${TODO} import { task } from "@trigger.dev/sdk" https://trigger.dev/docs/tasks/overview`);
+    });
+
+    it("names in that TODO every task API name the task uses, sorted", () => {
+      const output = migrateSource(
+        `import { client, github } from "./trigger";
+client.defineJob({ id: "gh", name: "GH", version: "1", trigger: github.triggers.repo({ owner: "o", repo: "r" }), run: async (payload, io) => {
+  await io.logger.info("event");
+  await io.wait("pause", 5);
+} });
+`,
+        "src/jobs/example.ts",
+        [io, defineJob],
+        3,
+      ).output;
+      expect(output).toContain(`${TODO} import { logger, task, wait } from "@trigger.dev/sdk/v3" https://trigger.dev/docs/tasks/overview`);
     });
   });
 

@@ -121,6 +121,64 @@ export const client = new TriggerClient({ id: "x" });
     });
   });
 
+  describe("where the task API import goes", () => {
+    it.each([
+      [4, "@trigger.dev/sdk"],
+      [3, "@trigger.dev/sdk/v3"],
+    ] as const)("takes the place of a v2 SDK import it empties, on target %d", (target, path) => {
+      const output = migrate(`import { eventTrigger } from "@trigger.dev/sdk";\nimport { z } from "zod";\nimport { client } from "./client";\n${USES_LOGGER_AND_WAIT}`, target);
+      expect(output).toBe(`import { logger, task, wait } from "${path}";\nimport { z } from "zod";\nimport { client } from "./client";\n${USES_LOGGER_AND_WAIT}`);
+    });
+
+    it("merges into an existing task API import rather than refilling an emptied one", () => {
+      const output = migrate(`import { eventTrigger } from "@trigger.dev/sdk";\nimport { z } from "zod";\nimport { task } from "@trigger.dev/sdk";\n${USES_LOGGER_AND_WAIT}`);
+      expect(output).toBe(`import { z } from "zod";\nimport { task, logger, wait } from "@trigger.dev/sdk";\n${USES_LOGGER_AND_WAIT}`);
+    });
+
+    it("adds a new declaration right after the last @trigger.dev import", () => {
+      const output = migrate(`import { z } from "zod";\nimport type { RetryOptions } from "@trigger.dev/sdk";\nimport { db } from "./db";\nexport const retry: RetryOptions = {};\n${USES_LOGGER_AND_WAIT}`);
+      expect(output).toBe(
+        `import { z } from "zod";\nimport type { RetryOptions } from "@trigger.dev/sdk";\nimport { logger, task, wait } from "@trigger.dev/sdk";\nimport { db } from "./db";\nexport const retry: RetryOptions = {};\n${USES_LOGGER_AND_WAIT}`,
+      );
+    });
+  });
+
+  describe("directives", () => {
+    it("keeps a directive and the blank line after it when the first import is refilled", () => {
+      const output = migrate(`"use server";\n\nimport { eventTrigger } from "@trigger.dev/sdk";\nimport { client } from "./client";\n\n${USES_LOGGER_AND_WAIT}`);
+      expect(output).toBe(`"use server";\n\nimport { logger, task, wait } from "@trigger.dev/sdk";\nimport { client } from "./client";\n\n${USES_LOGGER_AND_WAIT}`);
+    });
+
+    it("prints a directive once, as written, when an import is added or removed", () => {
+      const added = migrate(`'use server';\n\nimport type { RetryOptions } from "@trigger.dev/sdk";\nimport { client } from "./client";\n\nexport const r: RetryOptions = {};\n${USES_LOGGER_AND_WAIT}`);
+      expect(added).toMatch(/^'use server';\n\nimport type \{ RetryOptions \} from "@trigger.dev\/sdk";\nimport \{ logger, task, wait \} from "@trigger.dev\/sdk";\n/);
+      const removed = migrate(`"use client";\n\nimport { z } from "zod";\nimport { Slack } from "@trigger.dev/slack";\n\nexport const s = z.string();\n`);
+      expect(removed).toBe(`"use client";\n\nimport { z } from "zod";\n\nexport const s = z.string();\n`);
+    });
+
+    it("puts a new require after a 'use strict' directive when the file has no require to follow", () => {
+      const output = migrate(`"use strict";\n\nconst { eventTrigger } = require("@trigger.dev/sdk");\n\n${USES_LOGGER_AND_WAIT}`, 4, "trigger/example.cjs");
+      expect(output).toMatch(/^"use strict";\n\nconst \{ logger, task, wait \} = require\("@trigger.dev\/sdk"\);\n/);
+    });
+  });
+
+  describe("Deno npm: specifiers", () => {
+    it.each([
+      [4, "npm:@trigger.dev/sdk", "npm:@trigger.dev/sdk"],
+      [3, "npm:@trigger.dev/sdk", "npm:@trigger.dev/sdk/v3"],
+      [4, "npm:@trigger.dev/sdk@2.3.18", "npm:@trigger.dev/sdk@^4.8.3"],
+      [3, "npm:@trigger.dev/sdk@2.3.18", "npm:@trigger.dev/sdk@^3.3.17/v3"],
+    ] as const)("on target %d turns an emptied %s import into %s", (target, from, to) => {
+      const output = migrate(`import { eventTrigger } from "${from}";\n${USES_LOGGER_AND_WAIT}`, target);
+      expect(output).toBe(`import { logger, task, wait } from "${to}";\n${USES_LOGGER_AND_WAIT}`);
+    });
+
+    it("merges into an npm: task API import already there and removes npm: v2 integration imports", () => {
+      const output = migrate(`import { Slack } from "npm:@trigger.dev/slack@2.3.18";\nimport { task } from "npm:@trigger.dev/sdk@4";\n${USES_LOGGER_AND_WAIT}`);
+      expect(output).toBe(`import { task, logger, wait } from "npm:@trigger.dev/sdk@4";\n${USES_LOGGER_AND_WAIT}`);
+    });
+  });
+
   describe("target 3 root imports", () => {
     it("moves a root import whose names are all task API names to /v3", () => {
       expect(migrate(`import { task, logger } from "@trigger.dev/sdk";\nexport const t = task({ id: "t", run: async () => logger.info("x") });\n`, 3)).toBe(

@@ -124,6 +124,36 @@ describe("io transform", () => {
     });
   });
 
+  describe("io.runTask whose result is unused", () => {
+    it.each([
+      ["an object literal", `{ status: "ok", id: payload.id, tags: ["a", 1], at: \`t\` }`],
+      ["an identifier", "payload"],
+      ["a property read", "payload.id"],
+      ["an array of literals", `[1, "two", null]`],
+      ["a typed literal", `{ ok: true } as const`],
+    ])("drops a final return of %s", (_name, value) => {
+      const output = migrate(job(`    await io.runTask("t", async () => {\n      await send();\n      return ${value};\n    });\n    done();`));
+      expect(runBody(output)).toBe(`    await send();\n    done();`);
+    });
+
+    it("drops an expression body with no effect, and the whole statement with it", () => {
+      const output = migrate(job(`    // acknowledge\n    await io.runTask("ack", async () => ({ acknowledged: true }));\n    done();`));
+      expect(runBody(output)).toBe(`    // acknowledge\n    done();`);
+    });
+
+    it.each([
+      ["a call, awaited as the task awaited it", "notify(payload)", "await notify(payload);"],
+      ["an await, as written", "await notify(payload)", "await notify(payload);"],
+      ["an assignment, without the parentheses and a useless await", "(last = `x`)", "last = `x`;"],
+      ["a spread (it runs getters)", "{ ...payload }", "({ ...payload });"],
+      ["a computed key that is not a literal", "{ [key()]: 1 }", "({ [key()]: 1 });"],
+    ])("keeps a final return of %s", (_name, value, kept) => {
+      const output = migrate(job(`    await io.runTask("t", async () => {\n      return ${value};\n    });`));
+      // recast may spread a reprinted object literal over several lines: compare the tokens.
+      expect(runBody(output).replace(/\s+/g, " ").trim()).toBe(kept);
+    });
+  });
+
   describe("io.try, io.backgroundFetch and io.random", () => {
     it("turns an awaited io.try statement into try/catch", () => {
       const output = migrate(job(`    await io.try(async () => {\n      await risky();\n    }, async (error) => {\n      console.error(error);\n    });`));
@@ -196,12 +226,36 @@ describe("io transform", () => {
         ["a legacy flat alias", `io.openai.createChatCompletion("k", { model: "m" })`, "io.openai.createChatCompletion"],
         ["a method whose v2 arguments differ", `io.openai.files.create("k", { file: "text", purpose: "assistants" })`, "io.openai.files.create"],
         ["a cache key that is not a literal", `io.openai.chat.completions.create(key, { model: "m" })`, "io.openai.chat.completions.create"],
-        ["background fetch options", `io.openai.chat.completions.backgroundCreate("k", { model: "m" }, {}, { timeout: 5 })`, "io.openai.chat.completions.backgroundCreate"],
       ])("keeps a TODO on %s", (_name, call, named) => {
         const output = migrate(integrationJob(`    const a = await ${call};`, construction));
         expect(runBody(output)).toMatch(
           new RegExp(`^    // TODO\\(trigger-v3-migrate\\): \`openai\` is now the official "openai" client, but ${named.replace(/\./g, "\\.")} was a v2-only call shape here: .+\n    const a = await openai\\.`),
         );
+      });
+
+      it("reads a Deno npm: integration import as the package and keeps the npm: prefix on the official one", () => {
+        const output = migrate(integrationJob(`    const a = await io.openai.chat.completions.create("one", { model: "m" });`, construction).replace(`"@trigger.dev/openai"`, `"npm:@trigger.dev/openai@2.3.18"`));
+        expect(output).toContain(`import OpenAI from "npm:openai";\nconst openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY!, organization: "org-1" });`);
+        expect(runBody(output)).toBe(`    const a = await openai.chat.completions.create({ model: "m" });`);
+      });
+
+      it("drops v2 background options and empty request options, naming what was dropped in a TODO", () => {
+        const output = migrate(integrationJob(`    const a = await io.openai.chat.completions.backgroundCreate("k", { model: "m" }, {}, { timeout: { durationInMs: 5000 }, retries: {} });`, construction));
+        expect(runBody(output)).toBe(
+          "    // TODO(trigger-v3-migrate): the v2 background option(s) timeout, retries of io.openai.chat.completions.backgroundCreate were dropped: `openai` makes a plain request; set its own request options (timeout in ms, maxRetries) if you need them https://trigger.dev/docs/guides/use-cases/upgrading-from-v2\n" +
+            `    const a = await openai.chat.completions.create({ model: "m" });`,
+        );
+      });
+
+      it("drops empty background options and keeps request options the official client takes, without a TODO", () => {
+        const output = migrate(integrationJob(`    const a = await io.openai.chat.completions.backgroundCreate("k", { model: "m" }, { headers: { "x-a": "1" } }, {});`, construction));
+        expect(runBody(output)).toBe(`    const a = await openai.chat.completions.create({ model: "m" }, { headers: { "x-a": "1" } });`);
+      });
+
+      it("names a background options argument that is not a literal", () => {
+        const output = migrate(integrationJob(`    const a = await io.openai.chat.completions.backgroundCreate("k", { model: "m" }, {}, fetchOptions);`, construction));
+        expect(runBody(output)).toContain("the v2 background option(s) `fetchOptions` of io.openai.chat.completions.backgroundCreate were dropped");
+        expect(runBody(output)).toContain(`    const a = await openai.chat.completions.create({ model: "m" });`);
       });
 
       it("names the client after the constructed variable when the integrations key differs", () => {

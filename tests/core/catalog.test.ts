@@ -8,6 +8,15 @@ import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { beforeAll, describe, expect, it } from "vitest";
 import { TASK_API_EXPORTS, TASK_API_TYPE_EXPORTS, V2_ONLY_EXPORTS } from "../../src/catalog/exports.js";
+import {
+  isSdkSource,
+  isTaskApiSource,
+  isTriggerDevSource,
+  isV2OnlyPackage,
+  isV2SdkSource,
+  normalizeTriggerSource,
+  taskApiImportPathLike,
+} from "../../src/catalog/packages.js";
 import { bestWaitUnit, MACHINE_PRESETS, WAIT_UNIT_NAMES } from "../../src/catalog/tasks.js";
 
 const SPECIFIERS = { v2: "trigger-sdk-v3", v3: "trigger-sdk-v3/v3", v4: "@trigger.dev/sdk" } as const;
@@ -163,5 +172,71 @@ describe("MACHINE_PRESETS", () => {
     const coreDir = require.resolve("@trigger.dev/core/v3").replace(/dist\/.*$/, "");
     const schema = readFileSync(`${coreDir}dist/esm/v3/schemas/common.d.ts`, "utf8");
     for (const preset of MACHINE_PRESETS[4]) expect(schema).toContain(`"${preset}"`);
+  });
+});
+
+describe("normalizeTriggerSource", () => {
+  it.each([
+    ["@trigger.dev/sdk", "@trigger.dev/sdk"],
+    ["@trigger.dev/sdk/v3", "@trigger.dev/sdk/v3"],
+    ["npm:@trigger.dev/sdk", "@trigger.dev/sdk"],
+    ["npm:@trigger.dev/sdk@2.3.18", "@trigger.dev/sdk"],
+    ["npm:@trigger.dev/sdk@^3.3.17/v3", "@trigger.dev/sdk/v3"],
+    ["npm:@trigger.dev/sdk/v3", "@trigger.dev/sdk/v3"],
+    ["npm:@trigger.dev/openai@2", "@trigger.dev/openai"],
+    ["@trigger.dev/sdk@4.8.3", "@trigger.dev/sdk"],
+  ])("reads %s as %s", (source, path) => {
+    expect(normalizeTriggerSource(source)).toBe(path);
+  });
+
+  it("leaves specifiers outside the @trigger.dev scope as written", () => {
+    for (const source of ["npm:zod@3", "zod", "./client", "trigger.dev", "npm:trigger.dev@4", "@trigger.devx/sdk"]) {
+      expect(normalizeTriggerSource(source)).toBe(source);
+    }
+  });
+});
+
+describe("the source predicates on Deno npm: specifiers", () => {
+  it("see an npm: specifier, pinned or not, as the plain package path", () => {
+    expect(isTriggerDevSource("npm:@trigger.dev/sdk@2.3.18")).toBe(true);
+    expect(isSdkSource("npm:@trigger.dev/sdk@2.3.18")).toBe(true);
+    expect(isSdkSource("npm:@trigger.dev/sdk/v3")).toBe(true);
+    expect(isV2OnlyPackage("npm:@trigger.dev/openai@2.3.18")).toBe(true);
+    expect(isV2OnlyPackage("npm:@trigger.dev/sdk@2.3.18")).toBe(false);
+    expect(isTaskApiSource("npm:@trigger.dev/sdk", 4)).toBe(true);
+    expect(isTaskApiSource("npm:@trigger.dev/sdk@4/v3", 3)).toBe(true);
+    expect(isTaskApiSource("npm:@trigger.dev/sdk", 3)).toBe(false);
+    expect(isV2SdkSource("npm:@trigger.dev/sdk@3.3.17", 3)).toBe(true);
+    expect(isV2SdkSource("npm:@trigger.dev/sdk", 4)).toBe(false);
+  });
+
+  it("still reject look-alikes outside the scope", () => {
+    expect(isTriggerDevSource("npm:trigger.dev@4")).toBe(false);
+    expect(isSdkSource("@trigger.dev/sdk-extra")).toBe(false);
+    expect(isTriggerDevSource("my-npm:@trigger.dev/sdk")).toBe(false);
+  });
+});
+
+describe("taskApiImportPathLike", () => {
+  it("writes the plain task API path when the file uses plain specifiers", () => {
+    expect(taskApiImportPathLike(4, "@trigger.dev/sdk")).toBe("@trigger.dev/sdk");
+    expect(taskApiImportPathLike(3, "@trigger.dev/sdk")).toBe("@trigger.dev/sdk/v3");
+    expect(taskApiImportPathLike(4, undefined)).toBe("@trigger.dev/sdk");
+  });
+
+  it("keeps the npm: prefix and leaves an unpinned specifier unpinned", () => {
+    expect(taskApiImportPathLike(4, "npm:@trigger.dev/sdk")).toBe("npm:@trigger.dev/sdk");
+    expect(taskApiImportPathLike(3, "npm:@trigger.dev/sdk")).toBe("npm:@trigger.dev/sdk/v3");
+  });
+
+  it("replaces a pin of another major with the target's range and keeps a pin of the target major", () => {
+    expect(taskApiImportPathLike(4, "npm:@trigger.dev/sdk@2.3.18")).toBe("npm:@trigger.dev/sdk@^4.8.3");
+    expect(taskApiImportPathLike(3, "npm:@trigger.dev/sdk@2.3.18")).toBe("npm:@trigger.dev/sdk@^3.3.17/v3");
+    expect(taskApiImportPathLike(3, "npm:@trigger.dev/sdk@3.3.17/v3")).toBe("npm:@trigger.dev/sdk@3.3.17/v3");
+    expect(taskApiImportPathLike(4, "npm:@trigger.dev/sdk@^4")).toBe("npm:@trigger.dev/sdk@^4");
+  });
+
+  it("takes only the npm: prefix from another Trigger.dev package", () => {
+    expect(taskApiImportPathLike(4, "npm:@trigger.dev/openai@2.3.18")).toBe("npm:@trigger.dev/sdk");
   });
 });

@@ -103,7 +103,9 @@ function importsOf(text: string): ImportFacts[] {
   const facts: ImportFacts[] = [];
   // Good enough for our own fixture outputs: import/export-from statements and require/import() calls.
   const importRe = /\bimport\s+(type\s+)?([^'";]*?)\s*from\s*["']([^"']+)["']|\bimport\s*["']([^"']+)["']|\b(?:require|import)\s*\(\s*["']([^"']+)["']\s*\)/g;
-  for (const match of text.matchAll(importRe)) {
+  // Line comments go first: a TODO may quote the import line it asks for.
+  const code = text.replace(/^\s*\/\/.*$/gm, "");
+  for (const match of code.matchAll(importRe)) {
     const source = match[3] ?? match[4] ?? match[5];
     if (!source) continue;
     const clause = match[1] ? "" : (match[2] ?? "");

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync 
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import ts from "typescript";
-import type { SdkMajor } from "../../src/catalog/packages.js";
+import { SDK_RANGE_FOR_TARGET, type SdkMajor } from "../../src/catalog/packages.js";
 import { REPO_ROOT } from "./fixture-cases.js";
 import { linesUnderTodo } from "./output-checks.js";
 
@@ -20,6 +20,18 @@ const TARGET3_PATHS: Record<string, string[]> = {
   "@trigger.dev/sdk/v3": [join(NODE_MODULES, "trigger-sdk-v3/dist/esm/v3/index.d.ts")],
   "@trigger.dev/sdk": [join(NODE_MODULES, "trigger-sdk-v3/dist/esm/index.d.ts")],
 };
+
+/** The SDK types per target, for the Deno `npm:` specifiers the imports transform writes (unpinned or pinned to the target's range). */
+const SDK_TYPES: Record<SdkMajor, { root: string; v3: string }> = {
+  4: { root: join(NODE_MODULES, "@trigger.dev/sdk/dist/esm/v3/index.d.ts"), v3: join(NODE_MODULES, "@trigger.dev/sdk/dist/esm/v3/index.d.ts") },
+  3: { root: join(NODE_MODULES, "trigger-sdk-v3/dist/esm/index.d.ts"), v3: join(NODE_MODULES, "trigger-sdk-v3/dist/esm/v3/index.d.ts") },
+};
+
+function npmSpecifierPaths(target: SdkMajor): Record<string, string[]> {
+  const { root, v3 } = SDK_TYPES[target];
+  const pinned = `npm:@trigger.dev/sdk@${SDK_RANGE_FOR_TARGET[target]}`;
+  return { "npm:@trigger.dev/sdk": [root], "npm:@trigger.dev/sdk/v3": [v3], [pinned]: [root], [`${pinned}/v3`]: [v3] };
+}
 
 export interface TypeCheckInput {
   /** Path inside the project dir, e.g. `define-job/event-trigger.ts`. */
@@ -76,7 +88,7 @@ export function typeCheck(files: readonly TypeCheckInput[], target: SdkMajor, op
       typeRoots: [join(NODE_MODULES, "@types")],
       types: ["node"],
       baseUrl: ".",
-      paths: { ...(target === 3 ? TARGET3_PATHS : {}), ...options.paths },
+      paths: { ...(target === 3 ? TARGET3_PATHS : {}), ...npmSpecifierPaths(target), ...options.paths },
     },
     files: files.map((f) => f.path),
   };

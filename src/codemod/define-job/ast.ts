@@ -4,7 +4,7 @@
  * (`Property`, `Literal`). Every check here accepts both shapes.
  */
 import type { ASTPath, JSCodeshift } from "jscodeshift";
-import { constantNumber, literalValue } from "../ast-helpers.js";
+import { constantNumber, literalValue, memberPropertyName, unwrapExpression } from "../ast-helpers.js";
 
 /** A loose view of any AST node: we read fields by name and check `type` ourselves. */
 export type AnyNode = { type: string; [key: string]: unknown };
@@ -54,36 +54,16 @@ export function propertyValue(node: AnyNode): AnyNode | undefined {
   return child(node, "value");
 }
 
-export function findProperty(object: AnyNode, name: string): AnyNode | undefined {
-  return children(object, "properties").find((p) => propertyName(p) === name);
-}
-
-/** Strips `(x)`, `x as T`, `x!` and `x satisfies T` wrappers. */
-export function unwrap(node: AnyNode | undefined): AnyNode | undefined {
-  let current = node;
-  while (current && ["TSAsExpression", "TSNonNullExpression", "TSSatisfiesExpression", "ParenthesizedExpression", "TypeCastExpression"].includes(current.type)) {
-    current = child(current, "expression");
-  }
-  return current;
-}
-
 /** `a.b.c` -> ["a", "b", "c"] (non-computed or string-literal members only). */
 export function dottedName(node: AnyNode | undefined): string[] | undefined {
-  const current = unwrap(node);
+  const current = unwrapExpression(node);
   if (!current) return undefined;
   if (current.type === "Identifier") return [current["name"] as string];
   if (current.type === "ThisExpression") return ["this"];
   if (current.type !== "MemberExpression" && current.type !== "OptionalMemberExpression") return undefined;
   const objectName = dottedName(child(current, "object"));
-  const member = memberName(current);
+  const member = memberPropertyName(current);
   return objectName && member !== undefined ? [...objectName, member] : undefined;
-}
-
-export function memberName(node: AnyNode): string | undefined {
-  const property = child(node, "property");
-  if (!property) return undefined;
-  if (!node["computed"]) return identifierName(property);
-  return stringValue(property);
 }
 
 /** Folds `60 * 15`, `(3600)`, `1_800`, `-5` and `+ - * /` of numeric literals (ast-helpers' constantNumber); undefined otherwise. */

@@ -9,7 +9,8 @@ import type { SdkMajor } from "../../catalog/packages.js";
 import { DEFAULT_MAX_DURATION_SECONDS, DEFAULT_RETRY } from "../../catalog/tasks.js";
 import type { CodemodImportTracker } from "../import-tracker.js";
 import { addTodo } from "../todo.js";
-import { type AnyNode, child, children, findProperty, identifierName, makeString, numericValue, propertyName, propertyValue, stringValue, unwrap } from "./ast.js";
+import { findProperty, unwrapExpression } from "../ast-helpers.js";
+import { type AnyNode, child, children, identifierName, makeString, numericValue, propertyName, propertyValue, stringValue } from "./ast.js";
 import { rewriteHook, V2_JOB_HOOKS } from "./hooks.js";
 import { normalizedTaskId } from "./naming.js";
 import { rewriteRun } from "./run.js";
@@ -69,7 +70,7 @@ export function convertOptions(c: ConvertContext, optionsPath: ASTPath, plan: Tr
   const pathOf = (node: AnyNode): ASTPath => optionsPath.get("properties", original.indexOf(node)) as ASTPath;
   const jobTodos: PlannedTodo[] = [...plan.todos];
 
-  const integrations = unwrap(byName.get("integrations") ? propertyValue(byName.get("integrations") as AnyNode) : undefined);
+  const integrations = unwrapExpression(byName.get("integrations") ? propertyValue(byName.get("integrations") as AnyNode) : undefined);
   const integrationKeys = integrations?.type === "ObjectExpression" ? children(integrations, "properties").map(propertyName).filter((k): k is string => k !== undefined) : [];
   const run = byName.get("run");
   if (run) rewriteRun(j, pathOf(run), { factory: plan.factory, typed: c.typed, integrationKeys });
@@ -147,7 +148,7 @@ function commentsText(node: AnyNode): string {
 }
 
 function planEnabled(c: ConvertContext, property: AnyNode, jobTodos: PlannedTodo[]): void {
-  const value = unwrap(propertyValue(property));
+  const value = unwrapExpression(propertyValue(property));
   const literal = booleanValue(value) ?? constBoolean(c, identifierName(value));
   if (literal === true) return;
   if (literal === false) {
@@ -168,7 +169,7 @@ function booleanValue(node: AnyNode | undefined): boolean | undefined {
 function constBoolean(c: ConvertContext, name: string | undefined): boolean | undefined {
   const init = name === undefined ? undefined : c.facts.definitions.get(name);
   const declaration = init?.parent?.parent?.node as unknown as AnyNode | undefined;
-  return declaration?.["kind"] === "const" ? booleanValue(unwrap(init?.node as unknown as AnyNode)) : undefined;
+  return declaration?.["kind"] === "const" ? booleanValue(unwrapExpression(init?.node as unknown as AnyNode)) : undefined;
 }
 
 function source(c: ConvertContext, node: AnyNode | undefined): string {

@@ -7,7 +7,8 @@ import type { TriggerDocsPage } from "../../catalog/docs.js";
 import { V2_DYNAMIC_DEFINERS, V2_NOTIFICATION_TRIGGERS, V2_TRIGGER_REPLACEMENTS, type V2TriggerFactory, type V2TriggerKind } from "../../catalog/exports.js";
 import type { CodemodImportTracker } from "../import-tracker.js";
 import { type FileFacts, sdkImportName, unwrapExpressionPath, v2TriggerFactoryOf } from "../v2-jobs.js";
-import { type AnyNode, child, children, dottedName, findProperty, numericValue, propertyValue, unwrap } from "./ast.js";
+import { findProperty, unwrapExpression } from "../ast-helpers.js";
+import { type AnyNode, child, children, dottedName, numericValue, propertyValue } from "./ast.js";
 import { describeSeconds, intervalToCron } from "./interval-cron.js";
 
 export type TaskFactory = "task" | "schemaTask" | "schedules.task";
@@ -52,7 +53,7 @@ function classify(path: ASTPath, tracker: CodemodImportTracker, facts: FileFacts
   const calleePath = path.get("callee") as ASTPath;
   const factory = v2TriggerFactoryOf(calleePath, tracker, facts);
   if (factory) return planFactory(factory, children(node, "arguments")[0]);
-  const callee = unwrap(child(node, "callee"));
+  const callee = unwrapExpression(child(node, "callee"));
   const calleeName = dottedName(callee);
   const label = calleeName ? `\`${calleeName.join(".")}(...)\`` : "this trigger";
   const reference = tracker.resolve(calleePath);
@@ -72,9 +73,9 @@ function classify(path: ASTPath, tracker: CodemodImportTracker, facts: FileFacts
 
 /** `client.defineDynamicSchedule(...)`, `new DynamicTrigger(...)`, `client.defineHttpEndpoint(...)`. */
 function dynamicKind(path: ASTPath, tracker: CodemodImportTracker, facts: FileFacts): V2TriggerKind | undefined {
-  const node = unwrap(path.node as unknown as AnyNode);
+  const node = unwrapExpression(path.node as unknown as AnyNode);
   if (node?.type !== "CallExpression" && node?.type !== "NewExpression") return undefined;
-  const callee = unwrap(child(node, "callee"));
+  const callee = unwrapExpression(child(node, "callee"));
   const name = dottedName(callee);
   const last = name?.at(-1);
   if (last === undefined) return undefined;
@@ -86,7 +87,7 @@ function dynamicKind(path: ASTPath, tracker: CodemodImportTracker, facts: FileFa
 }
 
 function planFactory(factory: V2TriggerFactory, argument: AnyNode | undefined): TriggerPlan {
-  const options = unwrap(argument);
+  const options = unwrapExpression(argument);
   const option = (name: string): AnyNode | undefined => {
     if (options?.type !== "ObjectExpression") return undefined;
     const property = findProperty(options, name);

@@ -14,7 +14,19 @@
  *   enclosing function or block (so nothing gets shadowed or redeclared).
  */
 import type { ASTPath, JSCodeshift } from "jscodeshift";
-import { type AstNode, childNodes, FUNCTION_TYPES, isFunctionNode, isNode, isReferenceIdentifier, patternNames, walkNodes } from "../ast-helpers.js";
+import {
+  type AstNode,
+  childNodes,
+  FUNCTION_TYPES,
+  isFunctionNode,
+  isNode,
+  isObjectProperty,
+  isReferenceIdentifier,
+  literalValue,
+  patternNames,
+  unwrapExpression,
+  walkNodes,
+} from "../ast-helpers.js";
 
 export type CallContext =
   | { kind: "statement" | "return"; statement: ASTPath; awaited: boolean }
@@ -51,6 +63,44 @@ export function isInertValue(node: AstNode): boolean {
   return ["StringLiteral", "NumericLiteral", "BooleanLiteral", "NullLiteral", "Literal", "Identifier"].includes(node.type) || (node.type === "TemplateLiteral" && (node["expressions"] as unknown[]).length === 0);
 }
 
+/** Unary operators that never run user code, whatever their operand (`-x` and `+x` may call valueOf). */
+const PURE_UNARY = new Set(["!", "typeof", "void"]);
+
+/**
+ * Expressions whose evaluation has no observable effect, so an unused one can simply go:
+ * literals, identifiers, `this`, function literals, property reads (`payload.id`), templates,
+ * `!x` / `typeof x` / `void x` / `-1`, and object and array literals built only from such parts.
+ * Decision: a property read counts as free (a getter with effects in a returned value nobody
+ * reads is not worth a dead statement); calls, `new`, `await`, assignments, updates, `delete`,
+ * spreads (they run iterators and getters) and computed keys other than literals do not.
+ */
+export function isSideEffectFree(node: AstNode): boolean {
+  const inner = unwrapExpression(node);
+  if (isInertValue(inner) || isFunctionNode(inner) || ["ThisExpression", "RegExpLiteral", "BigIntLiteral", "NullLiteral"].includes(inner.type)) return true;
+  switch (inner.type) {
+    case "MemberExpression":
+    case "OptionalMemberExpression":
+      return (!inner["computed"] || literalValue(inner["property"]) !== undefined) && isSideEffectFree(inner["object"] as AstNode);
+    case "TemplateLiteral":
+      return (inner["expressions"] as AstNode[]).every(isSideEffectFree);
+    case "UnaryExpression": {
+      const argument = inner["argument"] as AstNode;
+      if (PURE_UNARY.has(inner["operator"] as string)) return isSideEffectFree(argument);
+      return (inner["operator"] === "-" || inner["operator"] === "+") && literalValue(argument) !== undefined;
+    }
+    case "ArrayExpression":
+      return (inner["elements"] as (AstNode | null)[]).every((element) => element === null || (element.type !== "SpreadElement" && isSideEffectFree(element)));
+    case "ObjectExpression":
+      return (inner["properties"] as AstNode[]).every((property) => {
+        if (property["computed"] && literalValue(property["key"]) === undefined) return false;
+        if (property.type === "ObjectMethod" || (property.type === "Property" && (property["kind"] !== "init" || property["method"]))) return true;
+        return isObjectProperty(property) && isSideEffectFree(property["value"] as AstNode);
+      });
+    default:
+      return false;
+  }
+}
+
 /**
  * Expressions whose value can never be a thenable, so `await` in front of them can go: literals,
  * object/array/function literals, and operators that always produce primitives.
@@ -58,8 +108,13 @@ export function isInertValue(node: AstNode): boolean {
 export function isNeverThenable(node: AstNode): boolean {
   if (node.type === "Identifier") return false;
   if (isInertValue(node) || isFunctionNode(node)) return true;
+  // `x = v` is worth `v`; `x += v` and friends always produce a number or a string.
+  if (node.type === "AssignmentExpression") return node["operator"] === "=" ? isNeverThenable(node["right"] as AstNode) : !LOGICAL_ASSIGNMENT.has(node["operator"] as string);
   return ["ObjectExpression", "ArrayExpression", "TemplateLiteral", "BinaryExpression", "UnaryExpression", "UpdateExpression"].includes(node.type);
 }
+
+/** Assignments whose value may be the left-hand side's old value (which may be a thenable). */
+const LOGICAL_ASSIGNMENT = new Set(["&&=", "||=", "??="]);
 
 /** Expressions that print safely as the operand of `await` without parentheses. */
 const AWAIT_OPERANDS = new Set(["CallExpression", "OptionalCallExpression", "MemberExpression", "OptionalMemberExpression", "Identifier", "NewExpression", "AwaitExpression", "TaggedTemplateExpression", "ThisExpression", "ParenthesizedExpression"]);
@@ -205,9 +260,10 @@ export function planInline(j: JSCodeshift, callback: AstNode, context: CallConte
     case "statement": {
       if (returns.length === 0) return { statements };
       if (returns.length !== 1 || !endsWithReturn) return undefined;
+      // The result is unused: a return value with no effect goes, anything else stays as a statement.
       const argument = last["argument"] as AstNode | null;
       const kept = statements.slice(0, -1);
-      if (argument && !isInertValue(argument)) kept.push(j.expressionStatement(awaitUnlessPlain(j, argument, statements) as never) as unknown as AstNode);
+      if (argument && !isSideEffectFree(argument)) kept.push(j.expressionStatement(awaitUnlessPlain(j, withoutParentheses(argument), statements) as never) as unknown as AstNode);
       return { statements: kept };
     }
     case "declare": {
@@ -223,14 +279,39 @@ export function planInline(j: JSCodeshift, callback: AstNode, context: CallConte
   }
 }
 
-/** Replaces a statement by several, keeping its leading comments on the first one. */
+/**
+ * `return (x = y)` becomes the statement `x = y;`: the parentheses the return needed for
+ * readability go (recast re-adds any that precedence or a statement start requires).
+ */
+function withoutParentheses(expression: AstNode): AstNode {
+  const extra = expression["extra"] as Record<string, unknown> | undefined;
+  if (extra?.["parenthesized"]) expression["extra"] = { ...extra, parenthesized: false };
+  return expression;
+}
+
+/**
+ * Replaces a statement by several, keeping its leading comments on the first one (on the next
+ * statement when nothing replaces it, else as trailing comments of the previous one).
+ */
 export function replaceStatement(statement: ASTPath, replacements: AstNode[]): void {
   const original = statement.node as unknown as AstNode;
-  const comments = original["comments"] as { leading?: boolean }[] | undefined;
+  const comments = original["comments"] as Comment[] | undefined;
   const first = replacements[0];
-  if (comments && comments.length > 0 && first && first !== original) {
-    first["comments"] = [...comments, ...(((first["comments"] as unknown[]) ?? []) as { leading?: boolean }[])];
+  if (comments && comments.length > 0 && first !== original) {
+    if (first) first["comments"] = [...comments, ...(((first["comments"] as unknown[]) ?? []) as Comment[])];
+    else keepCommentsOfRemoved(statement, comments);
     original["comments"] = null;
   }
   statement.replace(...(replacements as never[]));
+}
+
+type Comment = { leading?: boolean; trailing?: boolean };
+
+function keepCommentsOfRemoved(statement: ASTPath, comments: Comment[]): void {
+  const siblings = (statement.parentPath as ASTPath).value as unknown as AstNode[];
+  const index = siblings.indexOf(statement.node as unknown as AstNode);
+  const next = siblings[index + 1];
+  const previous = siblings[index - 1];
+  if (next) next["comments"] = [...comments, ...(((next["comments"] as unknown[]) ?? []) as Comment[])];
+  else if (previous) previous["comments"] = [...(((previous["comments"] as unknown[]) ?? []) as Comment[]), ...comments.map((c) => ({ ...c, leading: false, trailing: true }))];
 }

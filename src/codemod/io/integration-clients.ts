@@ -9,9 +9,9 @@
  */
 import type { ASTPath, Collection, JSCodeshift } from "jscodeshift";
 import { officialClientFor, type OfficialClient } from "../../catalog/io.js";
-import { V2_PACKAGE_REPLACEMENTS } from "../../catalog/packages.js";
+import { normalizeTriggerSource, triggerSourceParts, V2_PACKAGE_REPLACEMENTS } from "../../catalog/packages.js";
 import { type AstNode, isObjectProperty, isReferenceIdentifier, memberPropertyName, propertyName } from "../ast-helpers.js";
-import { importDeclarations, importedName, importSource, isTypeOnly, localName, programBody } from "../import-editing.js";
+import { importDeclarations, importedName, importSource, isTypeOnly, liftDirectives, localName, programBody } from "../import-editing.js";
 import type { CodemodImportTracker } from "../import-tracker.js";
 import { sourceOf } from "../snippets.js";
 
@@ -38,10 +38,13 @@ export function planIntegrationClients(j: JSCodeshift, root: Collection, program
   const conversions: Conversion[] = [];
   const officialClients = new Map<string, string>();
   for (const declaration of importDeclarations(program)) {
-    const v2Package = importSource(declaration);
+    const source = importSource(declaration);
+    // Deno's `npm:@trigger.dev/openai@2.3.18` is the same package; its replacement keeps the `npm:` prefix.
+    const v2Package = source === undefined ? undefined : normalizeTriggerSource(source);
     const client = v2Package === undefined ? undefined : officialClientFor(v2Package);
-    const officialPackage = v2Package === undefined ? undefined : V2_PACKAGE_REPLACEMENTS[v2Package];
-    if (!v2Package || !client || !officialPackage || isTypeOnly(declaration)) continue;
+    const replacement = v2Package === undefined ? undefined : V2_PACKAGE_REPLACEMENTS[v2Package];
+    if (!source || !v2Package || !client || !replacement || isTypeOnly(declaration)) continue;
+    const officialPackage = `${triggerSourceParts(source)?.prefix ?? ""}${replacement}`;
     for (const specifier of (declaration["specifiers"] as AstNode[] | undefined) ?? []) {
       if (specifier.type !== "ImportSpecifier" || isTypeOnly(declaration, specifier) || importedName(specifier) !== client.v2Export) continue;
       const local = localName(specifier);
@@ -133,16 +136,16 @@ function applyConversion(j: JSCodeshift, program: AstNode, conversion: Conversio
       : j.importSpecifier(j.identifier(client.className), j.identifier(conversion.local));
   const officialImport = j.importDeclaration([specifier], j.stringLiteral(conversion.officialPackage)) as unknown as AstNode;
   const body = programBody(program);
-  const index = body.indexOf(conversion.declaration);
   const specifiers = conversion.declaration["specifiers"] as AstNode[];
   if (specifiers.length === 1) {
     // Same place, same comments: the official import takes the v2 import's line.
     officialImport["comments"] = conversion.declaration["comments"];
-    body.splice(index, 1, officialImport);
+    body.splice(body.indexOf(conversion.declaration), 1, officialImport);
     return;
   }
   specifiers.splice(specifiers.indexOf(conversion.specifier), 1);
-  body.splice(index + 1, 0, officialImport);
+  liftDirectives(j, program);
+  body.splice(body.indexOf(conversion.declaration) + 1, 0, officialImport);
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { TRIGGER_DOCS_URLS, type TriggerDocsPage } from "../../catalog/docs.js";
 import { ioMemberInfo, OFFICIAL_CLIENT_EXAMPLES } from "../../catalog/io.js";
-import { V2_PACKAGE_REPLACEMENTS } from "../../catalog/packages.js";
+import { normalizeTriggerSource, V2_PACKAGE_REPLACEMENTS } from "../../catalog/packages.js";
 
 export interface TodoText {
   message: string;
@@ -50,8 +50,8 @@ export const RANDOM_OPTIONS_TODO = todo("io.random options are not a literal obj
 
 /** Above the first use of an integration key in a job. */
 export function integrationClientTodo(key: string, clientName: string, v2Package: string | undefined): TodoText {
-  const official = v2Package ? V2_PACKAGE_REPLACEMENTS[v2Package] : undefined;
-  const example = v2Package ? OFFICIAL_CLIENT_EXAMPLES[v2Package] : undefined;
+  const official = v2Package ? V2_PACKAGE_REPLACEMENTS[normalizeTriggerSource(v2Package)] : undefined;
+  const example = v2Package ? OFFICIAL_CLIENT_EXAMPLES[normalizeTriggerSource(v2Package)] : undefined;
   const from = v2Package ? ` (was the v2 integration from "${v2Package}")` : "";
   const client = official ? `the official "${official}" client` : "the service's official SDK client";
   const hint = example ? ` (e.g. \`${example}\`)` : "";
@@ -60,17 +60,26 @@ export function integrationClientTodo(key: string, clientName: string, v2Package
 
 /** Above a v2 integration package import whose client the io transform rewired. */
 export function integrationPackageTodo(v2Package: string): TodoText {
-  const official = V2_PACKAGE_REPLACEMENTS[v2Package];
+  const official = V2_PACKAGE_REPLACEMENTS[normalizeTriggerSource(v2Package)];
   const instead = official ? `the official "${official}" package` : "the service's official SDK";
   return todo(`"${v2Package}" is a v2 integration: construct the client from ${instead} instead (see the TODOs where it is used)`, "upgradeFromV2");
 }
 
 /** A call on an integration that is now the official client, where v2's call shape differs (or is unknown). */
 export function officialClientCallTodo(key: string, clientName: string, v2Package: string, methodPath: readonly (string | undefined)[]): TodoText {
-  const official = V2_PACKAGE_REPLACEMENTS[v2Package] ?? "official SDK";
+  const official = V2_PACKAGE_REPLACEMENTS[normalizeTriggerSource(v2Package)] ?? "official SDK";
   const method = methodPath.length > 0 && methodPath.every((part) => part !== undefined) ? `.${methodPath.join(".")}` : "";
   return todo(
     `\`${clientName}\` is now the official "${official}" client, but io.${key}${method} was a v2-only call shape here: check the method name and arguments against the official SDK (no cache key)`,
+    "upgradeFromV2",
+  );
+}
+
+/** Above an official-client call whose v2 background options (fetch retries, timeout) were dropped. */
+export function droppedBackgroundOptionsTodo(key: string, clientName: string, methodPath: readonly (string | undefined)[], options: readonly string[]): TodoText {
+  const method = methodPath.every((part) => part !== undefined) ? `.${methodPath.join(".")}` : "";
+  return todo(
+    `the v2 background option(s) ${options.join(", ")} of io.${key}${method} were dropped: \`${clientName}\` makes a plain request; set its own request options (timeout in ms, maxRetries) if you need them`,
     "upgradeFromV2",
   );
 }

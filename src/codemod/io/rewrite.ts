@@ -27,7 +27,7 @@ import {
 import type { CodemodImportTracker } from "../import-tracker.js";
 import { expressionFromSource, sourceOf } from "../snippets.js";
 import { addTodo } from "../todo.js";
-import { awaitOperand, callContext, isInertValue, isNeverThenable, planInline, replaceStatement } from "./inline.js";
+import { awaitOperand, callContext, isNeverThenable, isSideEffectFree, planInline, replaceStatement } from "./inline.js";
 import type { V2Job } from "./jobs.js";
 import * as todos from "./messages.js";
 
@@ -341,9 +341,10 @@ class JobRewriter {
     const body = callback["body"] as AstNode;
     if (body.type !== "BlockStatement") {
       if (!context.awaited) return this.replace(call, j.callExpression(callback as never, []));
-      // `await io.runTask(k, async () => expr)` -> `await expr` (or just `expr` for plain values)
-      if (context.kind === "statement" && isInertValue(body)) {
-        context.statement.prune();
+      // `await io.runTask(k, async () => expr)` -> `await expr` (or just `expr` for plain values;
+      // nothing at all when the result is unused and `expr` has no effect)
+      if (context.kind === "statement" && isSideEffectFree(body)) {
+        replaceStatement(context.statement, []);
         return;
       }
       const awaitPath = call.parent as ASTPath;
@@ -437,7 +438,10 @@ class JobRewriter {
       const keyDropped = first !== undefined && (typeof literalValue(first) === "string" || first.type === "TemplateLiteral" || first.type === "ArrayExpression");
       if (keyDropped) args.shift();
       // The official call: params plus optional request options, as v2 passed them on.
-      sameShape = keyDropped && args.length >= 1 && args.length <= 2 && !hasSpreadArgument(args) && isSameShapeMethod(officialPackage, methodPath);
+      const official = keyDropped && args.length >= 1 && !hasSpreadArgument(args) && isSameShapeMethod(officialPackage, methodPath);
+      const droppedOptions = official ? dropV2OnlyArguments(args) : [];
+      sameShape = official && args.length <= 2;
+      if (sameShape && droppedOptions.length > 0) this.todo(call, todos.droppedBackgroundOptionsTodo(key, clientName, v2MethodPath, droppedOptions));
     }
     if (officialPackage !== undefined && !sameShape) this.todo(call ?? member, todos.officialClientCallTodo(key, clientName, officialPackage, v2MethodPath));
   }
@@ -500,6 +504,23 @@ function referencesTo(j: JSCodeshift, fn: ASTPath, name: string): ASTPath[] {
 function isSameShapeMethod(v2Package: string | undefined, path: readonly (string | undefined)[]): boolean {
   const client = v2Package === undefined ? undefined : officialClientFor(v2Package);
   return client !== undefined && path.every((part) => part !== undefined) && client.sameShapeMethods.includes(path.join("."));
+}
+
+/**
+ * v2 integration calls took `(key, params, requestOptions?, backgroundOptions?)`; the official
+ * client takes `(params, requestOptions?)`. Drops (in place, key already gone) what follows the
+ * request options, and request options that are an empty `{}`. Returns the names of what the
+ * dropped arguments set (`timeout`, `retries`; a non-literal argument by its text), for a TODO.
+ */
+function dropV2OnlyArguments(args: AstNode[]): string[] {
+  const dropped: string[] = [];
+  for (const extra of args.splice(2)) {
+    if (extra.type !== "ObjectExpression") dropped.push(`\`${extra.type === "Identifier" ? String(extra["name"]) : "the options argument"}\``);
+    else for (const property of extra["properties"] as AstNode[]) dropped.push(propertyName(property) ?? "[computed]");
+  }
+  const requestOptions = args[1];
+  if (requestOptions?.type === "ObjectExpression" && (requestOptions["properties"] as unknown[]).length === 0) args.splice(1, 1);
+  return dropped;
 }
 
 function hasSpreadArgument(args: readonly AstNode[]): boolean {
