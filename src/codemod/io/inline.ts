@@ -263,13 +263,23 @@ export function planInline(j: JSCodeshift, callback: AstNode, context: CallConte
       // The result is unused: a return value with no effect goes, anything else stays as a statement.
       const argument = last["argument"] as AstNode | null;
       const kept = statements.slice(0, -1);
-      if (argument && !isSideEffectFree(argument)) kept.push(j.expressionStatement(awaitUnlessPlain(j, withoutParentheses(argument), statements) as never) as unknown as AstNode);
+      if (argument && !isSideEffectFree(argument)) {
+        const statement = j.expressionStatement(awaitUnlessPlain(j, withoutParentheses(argument), statements) as never) as unknown as AstNode;
+        // A TODO an earlier transform put on the return (e.g. a v2 client call) must survive.
+        statement["comments"] = last["comments"] ?? null;
+        kept.push(statement);
+      } else if (last["comments"]) {
+        const previous = kept[kept.length - 1];
+        if (previous) previous["comments"] = [...(((previous["comments"] as unknown[]) ?? []) as Comment[]), ...(last["comments"] as Comment[]).map((c) => ({ ...c, leading: false, trailing: true }))];
+      }
       return { statements: kept };
     }
     case "declare": {
       if (returns.length !== 1 || !endsWithReturn || !last["argument"]) return undefined;
       const declaration = context.statement.node as unknown as AstNode;
       context.declarator["init"] = awaitUnlessPlain(j, last["argument"] as AstNode, statements);
+      // Comments on the callback's return (TODOs of earlier transforms) move onto the declaration.
+      if (last["comments"]) declaration["comments"] = [...(last["comments"] as Comment[]), ...(((declaration["comments"] as unknown[]) ?? []) as Comment[])];
       return { statements: [...statements.slice(0, -1), declaration] };
     }
     case "return": {
