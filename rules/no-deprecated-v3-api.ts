@@ -5,7 +5,7 @@
  */
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
-import { isTaskApiSource, isTriggerDevSource, SDK_PACKAGE, SDK_V3_PATH } from "../src/catalog/packages.js";
+import { isTaskApiSource, isTriggerDevSource, normalizeTriggerSource, pinnedMajor, SDK_PACKAGE, SDK_V3_PATH, withTriggerSubpath } from "../src/catalog/packages.js";
 import { V3_POSITIONAL_HOOKS, V4_BATCH_HANDLES_WITHOUT_RUNS, V4_DEPRECATED_HOOKS, V4_REMOVED_TASKS_FUNCTIONS } from "../src/catalog/tasks.js";
 import { createRule } from "../src/eslint/create-rule.js";
 import { positionalHookParams, type HookSignature } from "../src/eslint/hook-signature.js";
@@ -68,23 +68,29 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const tracker = TriggerImportTracker.of(context);
     // Dynamic `import("@trigger.dev/sdk/v3")` inside functions binds nothing: the text check finds it.
-    if (!tracker.hasBindings && !sourceCode.text.includes(SDK_V3_PATH)) return {};
+    // The package name, not the `/v3` path: `npm:@trigger.dev/sdk@4/v3` does not contain the path.
+    if (!tracker.hasBindings && !sourceCode.text.includes(SDK_PACKAGE)) return {};
     if (targetForContext(context) !== 4) return {};
     const target = 4;
 
     /** Names imported from the root path, to avoid importing one name from both paths. */
     const rootNames = new Set(
-      tracker.importDeclarations.filter((d) => d.source.value === SDK_PACKAGE).flatMap((d) => d.specifiers.map(importedName)),
+      tracker.importDeclarations.filter((d) => normalizeTriggerSource(d.source.value) === SDK_PACKAGE).flatMap((d) => d.specifiers.map(importedName)),
     );
 
     function checkSource(source: TSESTree.Node | null | undefined, declaration?: TSESTree.ImportDeclaration): void {
-      if (source?.type !== AST_NODE_TYPES.Literal || source.value !== SDK_V3_PATH) return;
+      if (source?.type !== AST_NODE_TYPES.Literal || typeof source.value !== "string" || normalizeTriggerSource(source.value) !== SDK_V3_PATH) return;
+      // A 3.x pin (`npm:@trigger.dev/sdk@3.3.17/v3`) is right as written: its root is the v2 API.
+      const pin = pinnedMajor(source.value);
+      if (pin !== undefined && pin < 4) return;
       const conflict = declaration?.specifiers.some((s) => rootNames.has(importedName(s))) ?? false;
+      // `npm:@trigger.dev/sdk@4/v3` -> `npm:@trigger.dev/sdk@4`: prefix and version stay.
+      const root = conflict ? undefined : withTriggerSubpath(source.value, "");
       const quote = source.raw.startsWith("'") ? "'" : '"';
       context.report({
         node: source,
         messageId: "v3ImportPath",
-        fix: conflict ? null : (fixer) => fixer.replaceText(source, `${quote}${SDK_PACKAGE}${quote}`),
+        fix: root === undefined ? null : (fixer) => fixer.replaceText(source, `${quote}${root}${quote}`),
       });
     }
 

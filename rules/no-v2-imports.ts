@@ -7,7 +7,18 @@
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 import { isTaskApiExport, isV2OnlyExport, V2_EXPORT_DEFAULT_REPLACEMENT, V2_EXPORT_REPLACEMENTS, V2_SHARED_NAMES } from "../src/catalog/exports.js";
-import { isSdkSource, isTriggerDevSource, isV2OnlyPackage, isV2SdkSource, SDK_V3_PATH, TRIGGER_SCOPE, V2_PACKAGE_REPLACEMENTS } from "../src/catalog/packages.js";
+import {
+  isSdkSource,
+  isTriggerDevSource,
+  isV2OnlyPackage,
+  isV2SdkSource,
+  pinnedMajor,
+  SDK_V3_SUBPATH,
+  TRIGGER_SCOPE,
+  triggerSourceParts,
+  V2_PACKAGE_REPLACEMENTS,
+  withTriggerSubpath,
+} from "../src/catalog/packages.js";
 import { createRule } from "../src/eslint/create-rule.js";
 import { targetForContext } from "../src/eslint/target.js";
 import { hasV2ClientOptions } from "../src/eslint/v2-jobs.js";
@@ -18,12 +29,6 @@ export type Options = [];
 const SHARED_NAMES: ReadonlySet<string> = new Set(V2_SHARED_NAMES);
 
 type Variable = TSESLint.Scope.Variable;
-
-/** `@trigger.dev/slack/foo` -> `@trigger.dev/slack`. */
-function packageRoot(source: string): string {
-  const slash = source.indexOf("/", TRIGGER_SCOPE.length);
-  return slash === -1 ? source : source.slice(0, slash);
-}
 
 function importedName(specifier: TSESTree.ImportSpecifier | TSESTree.ExportSpecifier): string {
   const node = specifier.type === AST_NODE_TYPES.ImportSpecifier ? specifier.imported : specifier.local;
@@ -76,7 +81,9 @@ export default createRule<Options, MessageIds>({
 
     function reportPackage(node: TSESTree.Node, source: string): boolean {
       if (!isV2OnlyPackage(source)) return false;
-      const replacement = V2_PACKAGE_REPLACEMENTS[packageRoot(source)];
+      // `npm:@trigger.dev/slack@2/foo` -> `@trigger.dev/slack`
+      const packageName = triggerSourceParts(source)?.packageName;
+      const replacement = packageName === undefined ? undefined : V2_PACKAGE_REPLACEMENTS[packageName];
       if (replacement) context.report({ node, messageId: "v2Package", data: { source, replacement } });
       else context.report({ node, messageId: "v2PackageRemove", data: { source } });
       return true;
@@ -87,11 +94,22 @@ export default createRule<Options, MessageIds>({
       context.report({ node, messageId: "v2Name", data: { name, replacement: V2_EXPORT_REPLACEMENTS[name] ?? V2_EXPORT_DEFAULT_REPLACEMENT } });
     }
 
-    /** Root import on target 3: fixable when every name is a task-API export with the same meaning. */
+    /** Is this the v2 root? A 4.x pin (`npm:@trigger.dev/sdk@4`) makes the root the task API whatever the target. */
+    function isV2Root(source: string): boolean {
+      const pin = pinnedMajor(source);
+      return isV2SdkSource(source, target) && (pin === undefined || pin < 4);
+    }
+
+    /**
+     * Root import on target 3: fixable when every name is a task-API export with the same meaning.
+     * The fix keeps the specifier's `npm:` prefix and version; a 2.x pin has no `/v3`, so no fix.
+     */
     function reportRoot(literal: TSESTree.StringLiteral, names: readonly string[] | undefined): void {
       const fixable = names !== undefined && names.length > 0 && names.every((name) => isTaskApiExport(name, 3) && !SHARED_NAMES.has(name));
+      const pin = pinnedMajor(literal.value);
+      const fixed = fixable && (pin === undefined || pin === 3) ? withTriggerSubpath(literal.value, SDK_V3_SUBPATH) : undefined;
       const quote = sourceCode.getText(literal).charAt(0);
-      context.report({ node: literal, messageId: "v2Root", fix: fixable ? (fixer) => fixer.replaceText(literal, `${quote}${SDK_V3_PATH}${quote}`) : null });
+      context.report({ node: literal, messageId: "v2Root", fix: fixed === undefined ? null : (fixer) => fixer.replaceText(literal, `${quote}${fixed}${quote}`) });
     }
 
     function checkDeclaration(node: TSESTree.ImportDeclaration | TSESTree.ExportNamedDeclaration | TSESTree.ExportAllDeclaration): void {
@@ -115,7 +133,7 @@ export default createRule<Options, MessageIds>({
           context.report({ node: specifier, messageId: "v2Client" });
         }
       }
-      if (isV2SdkSource(source, target)) reportRoot(literal, onlyNamed ? names : undefined);
+      if (isV2Root(source)) reportRoot(literal, onlyNamed ? names : undefined);
     }
 
     function checkDynamic(node: TSESTree.CallExpression | TSESTree.ImportExpression): void {
@@ -140,7 +158,7 @@ export default createRule<Options, MessageIds>({
         }
       }
       // Never fixed: the names a require()/import() result is used for are not checked here.
-      if (isV2SdkSource(source, target)) reportRoot(literal, undefined);
+      if (isV2Root(source)) reportRoot(literal, undefined);
     }
 
     return {

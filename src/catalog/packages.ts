@@ -9,6 +9,9 @@ export const SDK_PACKAGE = "@trigger.dev/sdk";
 /** The task API subpath: the only task-API path on 3.x, a deprecated alias on 4.x. */
 export const SDK_V3_PATH = "@trigger.dev/sdk/v3";
 
+/** The `/v3` subpath on its own, for rewriting a specifier that keeps its `npm:` prefix and version. */
+export const SDK_V3_SUBPATH = SDK_V3_PATH.slice(SDK_PACKAGE.length);
+
 /** The scope every Trigger.dev package lives in. */
 export const TRIGGER_SCOPE = "@trigger.dev/";
 
@@ -166,4 +169,29 @@ export function taskApiImportPathLike(target: SdkMajor, like: string | undefined
   const major = /\d+/.exec(parts.version)?.[0];
   const version = major === undefined || Number(major) === target ? parts.version : SDK_RANGE_FOR_TARGET[target];
   return `${parts.prefix}${SDK_PACKAGE}@${version}${subpath}`;
+}
+
+/**
+ * The same specifier pointing at another subpath of its package, prefix and version kept:
+ * `withTriggerSubpath("npm:@trigger.dev/sdk@3.3.17", "/v3")` -> `npm:@trigger.dev/sdk@3.3.17/v3`,
+ * `withTriggerSubpath("npm:@trigger.dev/sdk@4/v3", "")` -> `npm:@trigger.dev/sdk@4`.
+ * Undefined for a specifier outside the `@trigger.dev` scope. Callers decide whether the pinned
+ * version has that subpath (see pinnedMajor).
+ */
+export function withTriggerSubpath(source: string, subpath: string): string | undefined {
+  const parts = triggerSourceParts(source);
+  if (!parts) return undefined;
+  const version = parts.version === undefined ? "" : `@${parts.version}`;
+  return `${parts.prefix}${parts.packageName}${version}${subpath}`;
+}
+
+/**
+ * The major a specifier pins (`npm:@trigger.dev/sdk@^3.3.17` -> 3, `@4/v3` -> 4); undefined when
+ * unpinned or the pin names no number (`@latest`). A pin outranks the file's target: the root of
+ * a 4.x pin is the task API even on target 3, and a 2.x pin has no `/v3` path.
+ */
+export function pinnedMajor(source: string): number | undefined {
+  const version = triggerSourceParts(source)?.version;
+  const major = version === undefined ? undefined : /\d+/.exec(version)?.[0];
+  return major === undefined ? undefined : Number(major);
 }

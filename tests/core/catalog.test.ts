@@ -15,7 +15,10 @@ import {
   isV2OnlyPackage,
   isV2SdkSource,
   normalizeTriggerSource,
+  pinnedMajor,
+  SDK_V3_SUBPATH,
   taskApiImportPathLike,
+  withTriggerSubpath,
 } from "../../src/catalog/packages.js";
 import { bestWaitUnit, MACHINE_PRESETS, WAIT_UNIT_NAMES } from "../../src/catalog/tasks.js";
 
@@ -214,6 +217,40 @@ describe("the source predicates on Deno npm: specifiers", () => {
     expect(isTriggerDevSource("npm:trigger.dev@4")).toBe(false);
     expect(isSdkSource("@trigger.dev/sdk-extra")).toBe(false);
     expect(isTriggerDevSource("my-npm:@trigger.dev/sdk")).toBe(false);
+  });
+});
+
+describe("withTriggerSubpath", () => {
+  it("adds a subpath after the version, keeping the npm: prefix", () => {
+    expect(withTriggerSubpath("npm:@trigger.dev/sdk@3.3.17", SDK_V3_SUBPATH)).toBe("npm:@trigger.dev/sdk@3.3.17/v3");
+    expect(withTriggerSubpath("npm:@trigger.dev/sdk", "/v3")).toBe("npm:@trigger.dev/sdk/v3");
+    expect(withTriggerSubpath("@trigger.dev/sdk", "/v3")).toBe("@trigger.dev/sdk/v3");
+  });
+
+  it("drops or swaps a subpath, keeping the version range as written", () => {
+    expect(withTriggerSubpath("npm:@trigger.dev/sdk@4/v3", "")).toBe("npm:@trigger.dev/sdk@4");
+    expect(withTriggerSubpath("npm:@trigger.dev/sdk@^4.8.3/v3", "/ai")).toBe("npm:@trigger.dev/sdk@^4.8.3/ai");
+    expect(withTriggerSubpath("@trigger.dev/sdk/v3", "")).toBe("@trigger.dev/sdk");
+  });
+
+  it("has no answer for a specifier outside the scope", () => {
+    expect(withTriggerSubpath("npm:zod@3", "/v3")).toBeUndefined();
+    expect(withTriggerSubpath("./client", "")).toBeUndefined();
+  });
+});
+
+describe("pinnedMajor", () => {
+  it("reads the major of a pinned version or range", () => {
+    expect(pinnedMajor("npm:@trigger.dev/sdk@2.3.18")).toBe(2);
+    expect(pinnedMajor("npm:@trigger.dev/sdk@^3.3.17/v3")).toBe(3);
+    expect(pinnedMajor("npm:@trigger.dev/sdk@4/v3")).toBe(4);
+  });
+
+  it("has no answer when nothing or no number is pinned", () => {
+    expect(pinnedMajor("npm:@trigger.dev/sdk/v3")).toBeUndefined();
+    expect(pinnedMajor("@trigger.dev/sdk")).toBeUndefined();
+    expect(pinnedMajor("npm:@trigger.dev/sdk@latest")).toBeUndefined();
+    expect(pinnedMajor("zod")).toBeUndefined();
   });
 });
 

@@ -59,8 +59,31 @@ export function f(task: (o: object) => void) { task({ init: () => {}, onSuccess:
 declare const t: typeof task;
 t({ id: "a", init: async () => {} });`,
     },
+    {
+      name: "a /v3 import pinned to 3.x through npm: is right as written (its root is the v2 API)",
+      code: `import { task } from "npm:@trigger.dev/sdk@3.3.17/v3";`,
+    },
   ],
   invalid: [
+    {
+      name: "a Deno npm: /v3 import is fixed to the root, keeping the prefix and version",
+      code: `import { task, logger } from "npm:@trigger.dev/sdk@4/v3";`,
+      output: `import { task, logger } from "npm:@trigger.dev/sdk@4";`,
+      errors: [{ messageId: "v3ImportPath", line: 1, column: 30 }],
+    },
+    {
+      name: "a lone dynamic import of a pinned npm: /v3 path is found and fixed",
+      code: `export const load = () => import('npm:@trigger.dev/sdk@^4.8.3/v3');`,
+      output: `export const load = () => import('npm:@trigger.dev/sdk@^4.8.3');`,
+      errors: [{ messageId: "v3ImportPath", line: 1, column: 34 }],
+    },
+    {
+      name: "no autofix when an npm: root import already brings one of the same names",
+      code: `import { task } from "npm:@trigger.dev/sdk@^4.8.3";
+import { task as v3Task } from "npm:@trigger.dev/sdk@^4.8.3/v3";`,
+      output: null,
+      errors: [{ messageId: "v3ImportPath", line: 2, column: 32 }],
+    },
     {
       name: "the /v3 import path is autofixed to the root path, keeping the quotes",
       code: `import { task, logger } from '@trigger.dev/sdk/v3';`,

@@ -21,8 +21,40 @@ import { eventTrigger } from "./triggers.js";`,
       name: "a require of the /v3 path is fine",
       code: `const { task } = require("@trigger.dev/sdk/v3");`,
     },
+    {
+      name: "a Deno npm: specifier of the /v3 path is the task API on SDK 3",
+      code: `import { task } from "npm:@trigger.dev/sdk@3.3.17/v3";`,
+    },
+    {
+      name: "the root of a 4.x pin is the task API whatever the target",
+      code: `import { task } from "npm:@trigger.dev/sdk@^4.8.3";`,
+    },
   ],
   invalid: [
+    {
+      name: "fixes a pinned Deno npm: root import to the /v3 path, keeping the prefix and version",
+      code: `import { task, logger } from "npm:@trigger.dev/sdk@3.3.17";`,
+      output: `import { task, logger } from "npm:@trigger.dev/sdk@3.3.17/v3";`,
+      errors: [{ messageId: "v2Root", line: 1, column: 30 }],
+    },
+    {
+      name: "fixes an unpinned npm: root import to the unpinned npm: /v3 path",
+      code: `import { wait } from 'npm:@trigger.dev/sdk';`,
+      output: `import { wait } from 'npm:@trigger.dev/sdk/v3';`,
+      errors: [{ messageId: "v2Root", line: 1, column: 22 }],
+    },
+    {
+      name: "reports a 2.x-pinned root import without fixing it, since 2.x has no /v3 path",
+      code: `import { task } from "npm:@trigger.dev/sdk@2.3.18";`,
+      output: null,
+      errors: [{ messageId: "v2Root", line: 1, column: 22 }],
+    },
+    {
+      name: "names the replacement of a v2-only package imported through npm: with a version",
+      code: `import { OpenAI } from "npm:@trigger.dev/openai@2.3.18";`,
+      output: null,
+      errors: [{ messageId: "v2Package", line: 1, column: 24, data: { source: "npm:@trigger.dev/openai@2.3.18", replacement: "openai" } }],
+    },
     {
       name: "autofixes a root import whose names all exist on the /v3 path",
       code: `import { task, logger } from "@trigger.dev/sdk";`,
