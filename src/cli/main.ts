@@ -113,7 +113,9 @@ async function migrate(
   const onInterrupt = (): void => {
     interrupted = true;
   };
+  // SIGTERM (CI timeouts, `kill`) is treated like Ctrl-C: stop between files, never mid-write.
   signals.on("SIGINT", onInterrupt);
+  signals.on("SIGTERM", onInterrupt);
   const progress = new Progress(io.stderr, progressEnabled(io.stderr, io.env, options.json));
   const detector = new TargetDetector({
     warn: (message) => {
@@ -154,6 +156,7 @@ async function migrate(
     }
   } finally {
     signals.off("SIGINT", onInterrupt);
+    signals.off("SIGTERM", onInterrupt);
     progress.clear();
   }
 

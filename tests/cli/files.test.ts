@@ -143,4 +143,18 @@ describe("writing", () => {
     expect(result.stdout).toContain("interrupted");
     expect(signals.listenerCount("SIGINT")).toBe(0);
   });
+
+  it("treats SIGTERM like Ctrl-C: the file in progress completes, later ones stay untouched", async () => {
+    const signals = new EventEmitter();
+    const root = makeProject({ "a.ts": V2_JOB, "b.ts": V2_JOB });
+    const terminating: readonly MigrationTransform[] = fakeTransformsWith(() => {
+      signals.emit("SIGTERM");
+    });
+    const result = await runCli([], { cwd: root, transforms: terminating, signals });
+    expect(result.code).toBe(130);
+    expect(read(root, "a.ts")).toBe(V2_JOB_MIGRATED);
+    expect(read(root, "b.ts")).toBe(V2_JOB);
+    expect(readdirSync(root).sort()).toEqual(["a.ts", "b.ts"]);
+    expect(signals.listenerCount("SIGTERM")).toBe(0);
+  });
 });
