@@ -4,6 +4,7 @@
  * (`Property`, `Literal`), so every helper here accepts both shapes.
  */
 import type { ASTPath } from "jscodeshift";
+import { foldNumericOperator } from "../arithmetic.js";
 
 /** A loosely typed AST node: transforms read fields by name and check `type` first. */
 export type AstNode = { type: string; [key: string]: unknown };
@@ -134,18 +135,7 @@ export function constantNumber(node: unknown): number | undefined {
     const left = constantNumber(inner["left"]);
     const right = constantNumber(inner["right"]);
     if (left === undefined || right === undefined) return undefined;
-    switch (inner["operator"]) {
-      case "+":
-        return left + right;
-      case "-":
-        return left - right;
-      case "*":
-        return left * right;
-      case "/":
-        return right === 0 ? undefined : left / right;
-      default:
-        return undefined;
-    }
+    return foldNumericOperator(String(inner["operator"]), left, right);
   }
   return undefined;
 }

@@ -4,6 +4,7 @@
  */
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
+import { foldNumericOperator } from "../arithmetic.js";
 
 /** How many `const` hops to follow (`const A = B; const B = 1`) before giving up. */
 const MAX_CONST_HOPS = 4;
@@ -26,7 +27,7 @@ export function staticNumber(node: TSESTree.Node, sourceCode?: Readonly<TSESLint
       const left = staticNumber(node.left, sourceCode, hops);
       const right = left === undefined ? undefined : staticNumber(node.right, sourceCode, hops);
       if (left === undefined || right === undefined) return undefined;
-      return applyOperator(node.operator, left, right);
+      return foldNumericOperator(node.operator, left, right);
     }
     case AST_NODE_TYPES.TSAsExpression:
     case AST_NODE_TYPES.TSSatisfiesExpression:
@@ -73,23 +74,4 @@ export function constInitializer(node: TSESTree.Identifier, sourceCode: Readonly
   const declarator = def.node;
   if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return undefined;
   return declarator.init;
-}
-
-function applyOperator(operator: string, left: number, right: number): number | undefined {
-  switch (operator) {
-    case "+":
-      return left + right;
-    case "-":
-      return left - right;
-    case "*":
-      return left * right;
-    case "/":
-      return left / right;
-    case "%":
-      return left % right;
-    case "**":
-      return left ** right;
-    default:
-      return undefined;
-  }
 }
