@@ -89,7 +89,8 @@ class IgnoreRules {
 
   isIgnored(path: string, isDirectory: boolean, top: string): boolean {
     // Counted below `top` and below the cwd, so running from inside an installed package still works.
-    const inNodeModules = (base: string): boolean => relative(base, path).split(sep).includes("node_modules");
+    // `relative` per file and base is not free: most paths cannot name node_modules at all.
+    const inNodeModules = (base: string): boolean => path.includes("node_modules") && relative(base, path).split(sep).includes("node_modules");
     if (inNodeModules(top) || (isInside(path, this.cwd) && inNodeModules(this.cwd))) return true;
     if (this.patterns && this.patterns.ignores(toIgnorePath(this.relativeForPatterns(path), isDirectory))) return true;
     return path !== top && this.ignoredByGitignore(path, isDirectory, top);

@@ -10,16 +10,16 @@ import { packageInfo } from "../package-info.js";
 import { TargetDetector } from "../target/detect.js";
 import { parseCliArgs, USAGE, writesFiles, type CliOptions } from "./args.js";
 import { colorsFor } from "./colors.js";
-import { formatDiff } from "./diff.js";
 import { discoverFiles } from "./discover.js";
 import { findDirtyWorkTrees } from "./git.js";
 import { runPool, shouldUsePool, workerScript } from "./pool.js";
+import { readCandidate } from "./read-candidate.js";
 import { Progress, progressEnabled, type ProgressStream } from "./progress.js";
 import { loadTransforms, selectTransforms } from "./registry.js";
 import { displayPath, formatSummary, jsonReport, problemLine, type RunResult } from "./report.js";
-import { migrateFile, readCandidate, type FileReport, type MigrateOptions, type MigrationJob } from "./runner.js";
-import { buildProjectIndex } from "../project/build.js";
-import { planProjectRun, printProjectDiffs, projectExitCode, projectJson, projectOutputs, runAfterPlan, type ProjectRun } from "../project/cli.js";
+import type { FileReport, MigrateOptions, MigrationJob } from "./runner.js";
+import type * as ProjectCli from "../project/cli.js";
+import type * as Diff from "./diff.js";
 
 export interface CliIo {
   stdout: ProgressStream;
@@ -90,11 +90,27 @@ export async function main(argv: readonly string[], io: CliIo = processIo(), int
     }
   }
 
+  // The heavy modules (jscodeshift, @babel/parser, ts-morph, diff) load only from here on, so
+  // `--help`, `--version`, `--list` and usage errors start in a fraction of the time.
   // Whole-project migration (src/project/cli.ts): the index before the transforms, project files after.
-  const project = options.project ? buildProjectIndex(discovery.files) : undefined;
-  const run = await migrate(discovery.files, options, selection.transforms, write, io, internals, project);
-  const projectRun = project && !run.interrupted ? planProjectRun(project, run, discovery.files, options, write) : undefined;
-  return finish(projectRun ? runAfterPlan(run, projectRun) : run, options, io, projectRun);
+  // The index reads every file; the per-file run takes those texts instead of reading them again.
+  const texts = new Map<string, string>();
+  const onRead = (path: string, text: string): void => void texts.set(path, text);
+  const project = options.project ? (await import("../project/build.js")).buildProjectIndex(discovery.files, { onRead }) : undefined;
+  const run = await migrate(discovery.files, options, selection.transforms, write, io, internals, project, texts);
+  let planned: PlannedProject | undefined;
+  if (project && !run.interrupted) {
+    const cli = await import("../project/cli.js");
+    planned = { cli, run: cli.planProjectRun(project, run, discovery.files, options, write) };
+  }
+  const { formatDiff } = await import("./diff.js");
+  return finish(planned ? planned.cli.runAfterPlan(run, planned.run) : run, options, io, formatDiff, planned);
+}
+
+/** The project plan with the module that made it (loaded on demand, like the index). */
+interface PlannedProject {
+  cli: typeof ProjectCli;
+  run: ProjectCli.ProjectRun;
 }
 
 async function migrate(
@@ -105,6 +121,7 @@ async function migrate(
   io: CliIo,
   internals: CliInternals,
   project?: MigrateOptions["project"],
+  texts?: Map<string, string>,
 ): Promise<RunResult> {
   const started = performance.now();
   const signals = internals.signals ?? process;
@@ -133,7 +150,8 @@ async function migrate(
     for (const [index, path] of files.entries()) {
       if (index % 64 === 63) await nextTurn();
       if (interrupted) break;
-      const read = readCandidate(path);
+      const read = readCandidate(path, texts?.get(path));
+      texts?.delete(path); // held no longer than needed
       if (read.kind === "done") reports.push(read.report);
       else jobs.push({ path, text: read.text, target: targetOf(path) });
     }
@@ -148,6 +166,8 @@ async function migrate(
       const setup = { transformNames: transforms.map((t) => t.name), options: migrateOptions };
       await runPool(jobs, options.cpus, script, setup, { onReport, shouldStop: () => interrupted });
     } else {
+      // Loaded here: with the pool, only the workers need the pipeline (jscodeshift).
+      const { migrateFile } = await import("./runner.js");
       for (const job of jobs) {
         if (interrupted) break;
         onReport(migrateFile(job, transforms, migrateOptions));
@@ -173,7 +193,8 @@ async function migrate(
   };
 }
 
-function finish(run: RunResult, options: CliOptions, io: CliIo, projectRun?: ProjectRun): number {
+function finish(run: RunResult, options: CliOptions, io: CliIo, formatDiff: typeof Diff.formatDiff, project?: PlannedProject): number {
+  const projectRun = project?.run;
   for (const report of run.reports) {
     const line = problemLine(report, run.cwd);
     if (line) io.stderr.write(`${line}\n`);
@@ -191,13 +212,13 @@ function finish(run: RunResult, options: CliOptions, io: CliIo, projectRun?: Pro
       });
     }
     const document = jsonReport(run, { name: packageInfo.name, version: packageInfo.version }, extras);
-    io.stdout.write(`${JSON.stringify(projectRun ? { ...(document as object), project: projectJson(projectRun, run.cwd) } : document, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify(project ? { ...(document as object), project: project.cli.projectJson(project.run, run.cwd) } : document, null, 2)}\n`);
   } else {
     const colors = colorsFor(io.stdout, io.env);
     if (options.dry) for (const report of changed) io.stdout.write(`${formatDiff(displayPath(report.path, run.cwd), report.before!, report.after!, colors)}\n`);
     if (options.print) {
       // The preview holds what a write would write: the project plan's new and edited files too.
-      const outputs = [...changed.map((report) => ({ path: report.path, text: report.after! })), ...(projectRun ? projectOutputs(projectRun, run) : [])].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      const outputs = [...changed.map((report) => ({ path: report.path, text: report.after! })), ...(project ? project.cli.projectOutputs(project.run, run) : [])].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       const headers = run.reports.length > 1 || outputs.length > 1;
       for (const { path, text } of outputs) {
         if (headers) io.stdout.write(`==> ${displayPath(path, run.cwd)} <==\n`);
@@ -206,11 +227,11 @@ function finish(run: RunResult, options: CliOptions, io: CliIo, projectRun?: Pro
     }
     // With --print, stdout carries the code itself; the summary goes where diagnostics go.
     const summaryStream = options.print ? io.stderr : io.stdout;
-    if (projectRun && options.dry) printProjectDiffs(projectRun, run, io.stdout, colors);
+    if (project && options.dry) project.cli.printProjectDiffs(project.run, run, io.stdout, colors);
     summaryStream.write(`${formatSummary(run, colorsFor(summaryStream, io.env), projectRun)}\n`);
   }
   if (projectRun) for (const problem of projectRun.problems) io.stderr.write(`${displayPath(problem.path, run.cwd)}: ${problem.message}\n`);
-  return Math.max(exitCode(run, options), projectRun ? projectExitCode(projectRun, options) : 0);
+  return Math.max(exitCode(run, options), project ? project.cli.projectExitCode(project.run, options) : 0);
 }
 
 function exitCode(run: RunResult, options: CliOptions): number {

@@ -1,16 +1,14 @@
 /**
- * One file, start to finish: read the bytes, skip what is not UTF-8 text, pre-filter, run the
- * pipeline (one parse, one print), re-parse the output, and write it atomically. Pure enough to run
+ * One candidate, start to finish: run the pipeline (one parse, one print), re-parse the output,
+ * and write it atomically (reading and pre-filtering are in read-candidate.ts). Pure enough to run
  * in a worker thread: no console, no process state; everything comes back in a `FileReport`.
  */
-import { readFileSync } from "node:fs";
 import { isV2OnlyPackage, type SdkMajor } from "../catalog/packages.js";
 import { migrateSource } from "../codemod/pipeline.js";
 import type { ProjectIndex } from "../project/types.js";
-import { findTodoMarkers } from "../codemod/todo.js";
 import type { MigrationTransform } from "../codemod/transform.js";
 import { writeFileAtomic } from "./atomic-write.js";
-import { MAX_CANDIDATE_BYTES, mightHoldTodoMarker, mightNeedMigration } from "./prefilter.js";
+import { errorMessage, todoReports } from "./read-candidate.js";
 import { findParseProblem } from "./reparse.js";
 
 export type FileStatus = "changed" | "unchanged" | "skipped" | "error";
@@ -65,35 +63,6 @@ export interface MigrateOptions {
   project?: ProjectIndex;
 }
 
-export type ReadOutcome = { kind: "candidate"; text: string } | { kind: "done"; report: FileReport };
-
-const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-
-/** Reads a file and settles everything that needs no parsing. */
-export function readCandidate(path: string): ReadOutcome {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    return done({ path, status: "error", error: { kind: "io", message: errorMessage(error) } });
-  }
-  if (bytes.includes(0)) return done({ path, status: "skipped", reason: "binary file (contains NUL bytes)" });
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    return done({ path, status: "skipped", reason: "not valid UTF-8" });
-  }
-  if (!mightNeedMigration(text)) {
-    const todos = mightHoldTodoMarker(text) ? todoReports(text) : [];
-    return done({ path, status: "unchanged", todos });
-  }
-  if (bytes.length > MAX_CANDIDATE_BYTES) {
-    return done({ path, status: "skipped", reason: `larger than ${MAX_CANDIDATE_BYTES / 1024 / 1024} MiB (generated code?); not parsed, migrate it by hand` });
-  }
-  return { kind: "candidate", text };
-}
-
 /** Runs the pipeline on one candidate and writes the result when allowed. */
 export function migrateFile(job: MigrationJob, transforms: readonly MigrationTransform[], options: MigrateOptions): FileReport {
   const { path, text, target } = job;
@@ -139,28 +108,6 @@ export function migrateFile(job: MigrationJob, transforms: readonly MigrationTra
   return report;
 }
 
-function done(partial: Pick<FileReport, "path" | "status"> & Partial<FileReport>): ReadOutcome {
-  return { kind: "done", report: { transforms: [], todos: [], v2Packages: [], ...partial } };
-}
-
-/** The markers of a text with the code each sits above (also for texts the project plan edits). */
-export function todoReports(text: string): TodoReport[] {
-  const markers = findTodoMarkers(text);
-  if (markers.length === 0) return [];
-  const lines = text.split(/\r?\n/);
-  return markers.map(({ line, message }) => ({ line, message, code: codeAfter(lines, line) }));
-}
-
-/** The first line after a marker that is neither blank nor a comment. */
-function codeAfter(lines: readonly string[], markerLine: number): string {
-  for (let index = markerLine; index < lines.length; index++) {
-    const line = lines[index]!.trim();
-    if (line === "" || line.startsWith("//") || line.startsWith("/*") || line.startsWith("*")) continue;
-    return line;
-  }
-  return "";
-}
-
 const TRIGGER_SPECIFIER = /["'](@trigger\.dev\/[\w.-]+)(?:\/[^"'\n]*)?["']/g;
 
 function v2PackagesIn(text: string): string[] {
@@ -169,8 +116,4 @@ function v2PackagesIn(text: string): string[] {
     if (isV2OnlyPackage(match[1]!)) found.add(match[1]!);
   }
   return [...found];
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

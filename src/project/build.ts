@@ -18,6 +18,8 @@ import type { IndexedJob, IndexedSend, JobRef, ProjectIndex } from "./types.js";
 export interface BuildIndexOptions {
   /** Where file text comes from (default: the file system, as UTF-8). */
   readText?: (path: string) => string | undefined;
+  /** Called with every text read, so the CLI's per-file run can reuse it instead of reading the file again. */
+  onRead?: (path: string, text: string) => void;
 }
 
 const BOM = "\uFEFF";
@@ -35,6 +37,7 @@ export function buildProjectIndex(files: readonly string[], options: BuildIndexO
     const text = readText(path);
     if (text === undefined) continue;
     texts.set(path, text);
+    options.onRead?.(path, text);
     // Same cap as the per-file run: the runner skips such a file, and ts-morph would spend minutes on it.
     if (mightMatterToIndex(text) && text.length <= MAX_CANDIDATE_BYTES) candidates.add(path);
   }

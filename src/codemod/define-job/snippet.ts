@@ -5,7 +5,7 @@
  * with a blank line around every multi-line property.
  */
 import type { ASTPath, JSCodeshift } from "jscodeshift";
-import { type AnyNode, child } from "./ast.js";
+import { type AnyNode, child, children } from "./ast.js";
 
 export interface SnippetLayout {
   /** Indentation of the line the job starts on. */
@@ -60,8 +60,10 @@ export class TaskSnippet {
     const text = `${callee}({\n${inner.join("\n")}\n${layout.base}});`;
     const snippet = j(text);
     snippet.find(j.Identifier).forEach((path) => this.fill(path as ASTPath));
-    const statement = snippet.find(j.ExpressionStatement).nodes()[0] as unknown as AnyNode | undefined;
-    return statement ? child(statement, "expression") : undefined;
+    // The text is one expression statement: read it off the tree (a `find()` builds a visitor per call).
+    const program = child(snippet.get().node as unknown as AnyNode, "program");
+    const statement = program ? children(program, "body")[0] : undefined;
+    return statement?.type === "ExpressionStatement" ? child(statement, "expression") : undefined;
   }
 
   private fill(path: ASTPath): void {
