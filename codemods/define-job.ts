@@ -104,7 +104,7 @@ function factoryClash(scan: FileScan, name: string): PlannedTodo | undefined {
 }
 
 /**
- * TODOs go right above the task, before the statement's own comments, so a
+ * Migration markers go right above the task, before the statement's own comments, so a
  * `// @ts-expect-error` or JSDoc stays attached to the code it was written for.
  */
 function addJobTodos(j: JSCodeshift, callPath: ASTPath, todos: readonly PlannedTodo[]): void {

@@ -2,9 +2,9 @@
  * events: v2 events and job invocations -> typed task triggers, and `eventTrigger({ filter })`
  * -> a guard at the top of `run`. With the project index (CLI runs) a send reaches the tasks in
  * other files that listened to its event; standalone (`jscodeshift -t`), only this file's jobs
- * are known and other sends get a TODO. Runs first: it reads v2 shapes (`io` parameter, the
+ * are known and other sends get a migration marker. Runs first: it reads v2 shapes (`io` parameter, the
  * `eventTrigger` filter) that `io` and `define-job` rewrite away. Other calls on the v2 client
- * (`getRuns`, `defineDynamicSchedule`, ...) get a TODO naming their replacement (client-calls.ts).
+ * (`getRuns`, `defineDynamicSchedule`, ...) get a migration marker naming their replacement (client-calls.ts).
  */
 import type { ASTPath } from "jscodeshift";
 import { V2_JOB_METHODS } from "../src/catalog/exports.js";
@@ -27,7 +27,7 @@ const MIGHT_APPLY = /\.(?:sendEvents?|invoke|invokeAndWaitForCompletion|batchInv
 export const migration: MigrationTransform = {
   name: "events",
   description:
-    "sendEvent / invoke -> typed tasks.trigger / batch.trigger / job.trigger; eventTrigger filters -> a guard in run; defineConcurrencyLimit -> queue(); a TODO on other v2 client calls",
+    "sendEvent / invoke -> typed tasks.trigger / batch.trigger / job.trigger; eventTrigger filters -> a guard in run; defineConcurrencyLimit -> queue(); a TODO(trigger-v3-migrate) marker on other v2 client calls",
   mightApply: (source) => MIGHT_APPLY.test(source) || LEFTOVER_CALL_TEXT.test(source),
   apply({ j, root, filePath, source, target, project }: MigrationContext): boolean {
     const tracker = CodemodImportTracker.collect(j, root);

@@ -2,7 +2,7 @@
  * io: rewrites the v2 `io` object inside v2 job runs (it runs first, while jobs are still v2):
  * `io.logger` -> `logger`, `io.wait` -> `wait.for`, `io.runTask` -> plain code, `io.try` ->
  * try/catch, `io.backgroundFetch` -> `fetch`, `io.random` -> `Math.random`, integration calls ->
- * the official client without cache keys, and a TODO naming the replacement for everything else.
+ * the official client without cache keys, and a migration marker naming the replacement for everything else.
  * v2 integration constructions the catalog can map (`new OpenAI({ id, apiKey })` from
  * `@trigger.dev/openai`) become the official client's, in job files and in files of their own.
  */
