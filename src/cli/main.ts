@@ -19,6 +19,7 @@ import { loadTransforms, selectTransforms } from "./registry.js";
 import { displayPath, formatSummary, jsonReport, problemLine, type RunResult } from "./report.js";
 import type { FileReport, MigrateOptions, MigrationJob } from "./runner.js";
 import type * as ProjectCli from "../project/cli.js";
+import type { ProjectIndex } from "../project/types.js";
 import type * as Diff from "./diff.js";
 
 export interface CliIo {
@@ -96,15 +97,23 @@ export async function main(argv: readonly string[], io: CliIo = processIo(), int
   // The index reads every file; the per-file run takes those texts instead of reading them again.
   const texts = new Map<string, string>();
   const onRead = (path: string, text: string): void => void texts.set(path, text);
-  const project = options.project ? (await import("../project/build.js")).buildProjectIndex(discovery.files, { onRead }) : undefined;
+  const project = options.project ? await indexProject(discovery.files, onRead) : undefined;
   const run = await migrate(discovery.files, options, selection.transforms, write, io, internals, project, texts);
   let planned: PlannedProject | undefined;
   if (project && !run.interrupted) {
     const cli = await import("../project/cli.js");
-    planned = { cli, run: cli.planProjectRun(project, run, discovery.files, options, write) };
+    planned = { cli, run: await cli.planProjectRun(project, run, discovery.files, options, write) };
   }
   const { formatDiff } = await import("./diff.js");
   return finish(planned ? planned.cli.runAfterPlan(run, planned.run) : run, options, io, formatDiff, planned);
+}
+
+/** The whole-project index; ts-morph loads only when some file needs resolution (see src/project/sources.ts). */
+async function indexProject(files: readonly string[], onRead: (path: string, text: string) => void): Promise<ProjectIndex> {
+  const { readProjectSources, indexWithoutResolution } = await import("../project/sources.js");
+  const sources = readProjectSources(files, { onRead });
+  if (!sources.needsResolution) return indexWithoutResolution(sources);
+  return (await import("../project/build.js")).indexWithResolution(sources);
 }
 
 /** The project plan with the module that made it (loaded on demand, like the index). */

@@ -1,47 +1,31 @@
 /**
- * Builds the project index from the CLI's file list. Cost control, in order: read every file
- * once, keep the few whose text can matter (prefilter.ts), add the barrels that re-export them,
- * and load only those into an in-memory ts-morph project per tsconfig (no lib files, no
- * node_modules: module resolution and symbol lookup only ever see the files we added).
+ * The project index's second stage, with ts-morph. Cost control, in order: the files were read once
+ * and pre-filtered (sources.ts); add the barrels that re-export a candidate, and load only those
+ * into an in-memory ts-morph project per tsconfig (no lib files, no node_modules: module
+ * resolution and symbol lookup only ever see the files we added).
  */
-import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { Node, Project, ts, type Expression, type Symbol as MorphSymbol } from "ts-morph";
 import { isSdkSource } from "../catalog/packages.js";
-import { MAX_CANDIDATE_BYTES } from "../cli/prefilter.js";
-import { parserForFile } from "../codemod/parser.js";
 import { extractFile, type ExtractedJob, type ExtractedSend } from "./extract.js";
-import { mightMatterToIndex, reExportSpecifiers } from "./prefilter.js";
+import { reExportSpecifiers } from "./prefilter.js";
+import { readProjectSources, type ProjectSources, type ReadSourcesOptions } from "./sources.js";
 import { TsconfigLocator } from "./tsconfig.js";
 import type { IndexedJob, IndexedSend, JobRef, ProjectIndex } from "./types.js";
-
-export interface BuildIndexOptions {
-  /** Where file text comes from (default: the file system, as UTF-8). */
-  readText?: (path: string) => string | undefined;
-  /** Called with every text read, so the CLI's per-file run can reuse it instead of reading the file again. */
-  onRead?: (path: string, text: string) => void;
-}
 
 const BOM = "\uFEFF";
 /** Barrels of barrels of barrels: deeper re-export chains are not followed. */
 const MAX_BARREL_DEPTH = 4;
 
-export function buildProjectIndex(files: readonly string[], options: BuildIndexOptions = {}): ProjectIndex {
-  const started = performance.now();
-  const readText = options.readText ?? readUtf8;
-  const texts = new Map<string, string>();
-  const candidates = new Set<string>();
-  for (const input of files) {
-    const path = resolve(input);
-    if (!parserForFile(path)) continue;
-    const text = readText(path);
-    if (text === undefined) continue;
-    texts.set(path, text);
-    options.onRead?.(path, text);
-    // Same cap as the per-file run: the runner skips such a file, and ts-morph would spend minutes on it.
-    if (mightMatterToIndex(text) && text.length <= MAX_CANDIDATE_BYTES) candidates.add(path);
-  }
+/** Reads the files and indexes them with ts-morph (tests and tools; the CLI decides per stage, see sources.ts). */
+export function buildProjectIndex(files: readonly string[], options: ReadSourcesOptions = {}): ProjectIndex {
+  return indexWithResolution(readProjectSources(files, options));
+}
 
+/** The full index: every candidate (plus the barrels that re-export one) loaded into ts-morph and resolved. */
+export function indexWithResolution(sources: ProjectSources): ProjectIndex {
+  const { texts, started } = sources;
+  const candidates = new Set(sources.candidates);
   const locator = new TsconfigLocator();
   addBarrels(texts, candidates, locator);
 
@@ -106,7 +90,7 @@ export function buildProjectIndex(files: readonly string[], options: BuildIndexO
     sends,
     clientFiles: clientFiles.sort(),
     adapterFiles: adapterFiles.sort(),
-    stats: { files: files.length, loaded: candidates.size, ms: Math.round(performance.now() - started) },
+    stats: { files: sources.offered, loaded: candidates.size, ms: Math.round(performance.now() - started) },
   };
 }
 
@@ -202,12 +186,4 @@ function importSourceOf(symbol: MorphSymbol | undefined): { module: string; name
   const declaration = symbol?.getDeclarations()[0];
   if (!declaration || !Node.isImportSpecifier(declaration)) return undefined;
   return { module: declaration.getImportDeclaration().getModuleSpecifierValue(), name: declaration.getName() };
-}
-
-function readUtf8(path: string): string | undefined {
-  try {
-    return readFileSync(path, "utf8");
-  } catch {
-    return undefined;
-  }
 }

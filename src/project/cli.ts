@@ -16,6 +16,9 @@ import { applyProjectPlan, projectPlanJson, type PlanProblem } from "./apply.js"
 import { planProjectFiles, type ProjectPlan } from "./files.js";
 import type { ProjectIndex } from "./types.js";
 
+/** The transform whose conversions make a file a task file (codemods/define-job.ts). */
+const DEFINE_JOB = "define-job";
+
 export interface ProjectRun {
   index: ProjectIndex;
   plan: ProjectPlan;
@@ -23,13 +26,15 @@ export interface ProjectRun {
   problems: PlanProblem[];
 }
 
-export function planProjectRun(index: ProjectIndex, run: RunResult, files: readonly string[], options: CliOptions, write: boolean): ProjectRun {
+export async function planProjectRun(index: ProjectIndex, run: RunResult, files: readonly string[], options: CliOptions, write: boolean): Promise<ProjectRun> {
   const migrated = new Map<string, string>();
   for (const report of run.reports) if (report.status === "changed" && report.after !== undefined) migrated.set(report.path, report.after);
-  const firstJob = index.jobs[0]?.file;
+  const jobFiles = index.jobsFromRun ? convertedJobFiles(run) : [...new Set(index.jobs.map((job) => job.file))];
+  const firstJob = jobFiles[0];
   const target = options.target ?? run.reports.find((report) => report.path === firstJob)?.target ?? run.reports.find((report) => report.target)?.target ?? 4;
-  const plan = planProjectFiles({
+  const plan = await planProjectFiles({
     index,
+    jobFiles,
     files,
     readText: (path) => migrated.get(path) ?? readText(path),
     target,
@@ -40,6 +45,11 @@ export function planProjectRun(index: ProjectIndex, run: RunResult, files: reado
   // Outputs the plan dropped because they would not parse are problems in every mode, like a transform's.
   const problems = [...plan.rejected, ...(write ? applyProjectPlan(plan) : [])];
   return { index, plan, applied: write, problems };
+}
+
+/** The files whose v2 jobs this run converted (sorted by the run), for an index that left them to it. */
+function convertedJobFiles(run: RunResult): string[] {
+  return run.reports.filter((report) => report.transforms.includes(DEFINE_JOB)).map((report) => report.path);
 }
 
 /**
@@ -88,9 +98,10 @@ function projectEdits(projectRun: ProjectRun, run: RunResult): ProjectPlan["edit
 
 export function projectJson(projectRun: ProjectRun, cwd: string): unknown {
   const shown = (path: string): string => displayPath(path, cwd);
-  const { jobs, sends, stats } = projectRun.index;
+  const { jobs, sends, stats, jobsFromRun } = projectRun.index;
   return {
-    index: { jobs: jobs.length, sends: sends.length, unresolvedSends: sends.filter((send) => send.targets.length === 0).length, ...stats },
+    // `jobs: null`: nothing needed resolving, so the index listed no jobs (the run's define-job did the work).
+    index: { jobs: jobsFromRun ? null : jobs.length, resolved: !jobsFromRun, sends: sends.length, unresolvedSends: sends.filter((send) => send.targets.length === 0).length, ...stats },
     applied: projectRun.applied,
     ...(projectPlanJson(projectRun.plan, shown) as object),
   };

@@ -5,18 +5,13 @@
  * variable renames with `--update-env` (values are never read into a message).
  */
 import { existsSync, readdirSync } from "node:fs";
-import { basename, dirname, extname, join, resolve } from "node:path";
-import { ts } from "ts-morph";
-import { isTriggerDevSource, type SdkMajor } from "../catalog/packages.js";
+import { basename, dirname, extname, join } from "node:path";
+import type { SdkMajor } from "../catalog/packages.js";
 import { ENV_VAR_RENAMES } from "../catalog/tasks.js";
 import { findParseProblem } from "../cli/reparse.js";
 import { parserForFile } from "../codemod/parser.js";
-import { reduceAdapterFile } from "./adapter-file.js";
-import { reduceClientFile } from "./client-file.js";
-import { usesOfModule, type ModuleImporters } from "./client-importers.js";
 import { CONFIG_FILE_NAMES, taskDirs, triggerConfigText } from "./config-file.js";
 import { declaresV2Sdk, dependencyChanges, updateDependencies, type DependencyChanges } from "./package-json.js";
-import { TsconfigLocator } from "./tsconfig.js";
 import type { ProjectIndex } from "./types.js";
 
 export interface PlannedCreate {
@@ -76,6 +71,8 @@ export interface ProjectPlan {
 
 export interface ProjectPlanInput {
   index: ProjectIndex;
+  /** The files that hold the project's jobs (the index's, or the run's when the index left them to it). */
+  jobFiles: readonly string[];
   /** Every source file the CLI discovered (absolute paths). */
   files: readonly string[];
   /** A file's text after the transforms (the migrated text when changed), undefined when missing. */
@@ -87,7 +84,7 @@ export interface ProjectPlanInput {
   updateEnv: boolean;
 }
 
-export function planProjectFiles(input: ProjectPlanInput): ProjectPlan {
+export async function planProjectFiles(input: ProjectPlanInput): Promise<ProjectPlan> {
   const plan: ProjectPlan = { creates: [], deletes: [], edits: [], envRenames: [], rejected: [] };
   const planned = new Map<string, string>();
   const originals = new Map<string, string | undefined>();
@@ -105,7 +102,7 @@ export function planProjectFiles(input: ProjectPlanInput): ProjectPlan {
   const reasons = new Map<string, string>();
   const deleted = new Set<string>();
 
-  const jobFiles = [...new Set(input.index.jobs.map((job) => job.file))];
+  const { jobFiles } = input;
   const root = projectRoot(jobFiles[0] ?? input.fallbackRoot);
 
   // 1. trigger.config.ts
@@ -121,50 +118,11 @@ export function planProjectFiles(input: ProjectPlanInput): ProjectPlan {
     plan.config = { path: existingConfig, created: false };
   }
 
-  // Who still imports a module, with imports of it that nothing references dropped (`reason` on those edits).
-  const locator = new TsconfigLocator();
-  const importersOf = (target: string, reason: string): ModuleImporters => {
-    let files = 0;
-    let names: ModuleImporters["names"] = new Set<string>();
-    for (const file of input.files) {
-      if (file === target || deleted.has(file)) continue;
-      const text = textOf(file);
-      if (text === undefined || !mightImport(text, target)) continue;
-      const use = usesOfModule(text, file, (specifier) => resolvesTo(specifier, file, target, locator));
-      if (use.text !== text && edit(file, use.text)) reasons.set(file, reasons.get(file) ?? reason);
-      if (!use.imports) continue;
-      files++;
-      names = mergeNames(names, use.names);
-    }
-    return { files, names };
-  };
-
-  // 2. adapter routes: gone when they only served the v2 client
-  for (const file of input.index.adapterFiles) {
-    const text = textOf(file);
-    if (text === undefined) continue;
-    const result = reduceAdapterFile(text, file, importersOf(file, "unused import of a v2 adapter removed"));
-    if (result.kind === "delete") {
-      deleted.add(file);
-      plan.deletes.push({ path: file, reason: "v2 adapter route: the task API needs no endpoint in your app" });
-    } else if (result.kind === "edit" && edit(file, result.text)) {
-      reasons.set(file, result.adapterRemoved ? "v2 adapter removed" : "v2 adapter still used: marked");
-    }
-  }
-
-  // 3. the v2 client: unused imports of it go, then the client, then the file when nothing imports it
-  for (const clientFile of input.index.clientFiles) {
-    if (deleted.has(clientFile)) continue;
-    const importers = importersOf(clientFile, "unused import of the v2 client removed");
-    const text = textOf(clientFile);
-    if (text === undefined) continue;
-    const result = reduceClientFile(text, clientFile, importers);
-    if (result.kind === "delete") {
-      deleted.add(clientFile);
-      plan.deletes.push({ path: clientFile, reason: "v2 TriggerClient: nothing imports it after the migration" });
-    } else if (result.kind === "edit" && edit(clientFile, result.text)) {
-      reasons.set(clientFile, result.clientRemoved ? "v2 TriggerClient removed" : "v2 TriggerClient still used: marked");
-    }
+  // 2-3. adapter routes and the v2 client: the only steps that need TypeScript (module resolution),
+  // loaded only when the index found such a file.
+  if (input.index.adapterFiles.length + input.index.clientFiles.length > 0) {
+    const { planV2Files } = await import("./v2-files.js");
+    planV2Files({ index: input.index, files: input.files, plan, textOf, edit, reasons, deleted });
   }
 
   // 4. package.json
@@ -221,10 +179,6 @@ export function parses(path: string, text: string, plan: Pick<ProjectPlan, "reje
   return false;
 }
 
-function mergeNames(a: ModuleImporters["names"], b: ModuleImporters["names"]): ModuleImporters["names"] {
-  return a === "all" || b === "all" ? "all" : new Set([...a, ...b]);
-}
-
 /** The folder of the nearest package.json above a file (else the file's folder). */
 function projectRoot(from: string): string {
   let dir = existsSync(from) && !extname(from) ? from : dirname(from);
@@ -247,15 +201,4 @@ function envFiles(root: string): string[] {
   }
 }
 
-/** A cheap test before parsing: does the text name the client module anywhere in a string? */
-function mightImport(text: string, target: string): boolean {
-  const stem = basename(target).replace(/\.[^.]+$/, "");
-  const name = stem === "index" ? basename(dirname(target)) : stem;
-  return new RegExp(`["'][^"'\\n]*\\b${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:\\.[mc]?[jt]sx?)?["']`).test(text);
-}
 
-function resolvesTo(specifier: string, from: string, target: string, locator: TsconfigLocator): boolean {
-  if (isTriggerDevSource(specifier)) return false;
-  const resolved = ts.resolveModuleName(specifier, from, locator.forFile(from).options, ts.sys).resolvedModule;
-  return resolved !== undefined && resolve(resolved.resolvedFileName) === target;
-}

@@ -67,6 +67,12 @@ export interface IndexedSend {
 export interface ProjectIndex {
   schemaVersion: 1;
   jobs: IndexedJob[];
+  /**
+   * True when the index did not resolve anything (no file sends, invokes or constructs a v2 client
+   * or adapter, so ts-morph was never loaded): `jobs` is empty and the job files are the files the
+   * run's define-job transform converted.
+   */
+  jobsFromRun?: true;
   sends: IndexedSend[];
   /** Files that construct a v2 `TriggerClient` (`new TriggerClient({ id, ... })`). */
   clientFiles: string[];

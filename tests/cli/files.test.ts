@@ -114,7 +114,8 @@ describe("writing", () => {
   it("keeps the file mode and leaves no temporary file behind", async () => {
     const root = makeProject({ "bin/hello.js": V2_JOB });
     chmodSync(join(root, "bin/hello.js"), 0o755);
-    await runCli([], { cwd: root });
+    // --no-project: only the file's own write is under test (no trigger.config.ts next to it).
+    await runCli(["--no-project"], { cwd: root });
     expect(read(root, "bin/hello.js")).toBe(V2_JOB_MIGRATED);
     expect(statSync(join(root, "bin/hello.js")).mode & 0o777).toBe(0o755);
     expect(readdirSync(join(root, "bin"))).toEqual(["hello.js"]);

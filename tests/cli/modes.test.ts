@@ -85,7 +85,9 @@ describe("--check", () => {
 describe("--print", () => {
   it("prints each changed file in full, writes nothing, and sends the summary to stderr", async () => {
     const root = makeRepo({ "jobs/hello.ts": V2_JOB });
-    const result = await runCli(["--print", "jobs/hello.ts"], { cwd: root });
+    // --no-project: the fake define-job converts a call no real index would call a job, so the
+    // project step would add a trigger.config.ts to the preview (end-to-end.test.ts covers it).
+    const result = await runCli(["--print", "--no-project", "jobs/hello.ts"], { cwd: root });
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(V2_JOB_MIGRATED);
     expect(result.stderr).toContain("trigger-v3-migrate (print run: nothing written)");
@@ -94,7 +96,7 @@ describe("--print", () => {
 
   it("puts a header above each file when several were scanned", async () => {
     const root = makeProject({ "a.ts": V2_JOB, "b.ts": V2_JOB });
-    const result = await runCli(["--print"], { cwd: root });
+    const result = await runCli(["--print", "--no-project"], { cwd: root });
     expect(result.stdout).toBe(`==> a.ts <==\n${V2_JOB_MIGRATED}==> b.ts <==\n${V2_JOB_MIGRATED}`);
   });
 });

@@ -1,0 +1,96 @@
+/**
+ * Steps 2 and 3 of the project plan (files.ts), the ones that need TypeScript's module resolution:
+ * v2 adapter routes go when they only served the v2 client, then the v2 client's unused imports,
+ * the client, and its file when nothing imports it any more. A module of its own so that a
+ * project without client or adapter files never loads ts-morph.
+ */
+import { basename, dirname, resolve } from "node:path";
+import { ts } from "ts-morph";
+import { isTriggerDevSource } from "../catalog/packages.js";
+import { reduceAdapterFile } from "./adapter-file.js";
+import { reduceClientFile } from "./client-file.js";
+import { usesOfModule, type ModuleImporters } from "./client-importers.js";
+import type { ProjectPlan } from "./files.js";
+import { TsconfigLocator } from "./tsconfig.js";
+import type { ProjectIndex } from "./types.js";
+
+/** The plan being built, and the helpers files.ts plans edits with. */
+export interface V2FilesPlanning {
+  index: ProjectIndex;
+  /** Every source file the CLI discovered (absolute paths). */
+  files: readonly string[];
+  plan: ProjectPlan;
+  /** A file's current planned text. */
+  textOf(path: string): string | undefined;
+  /** Plans an edit when its result re-parses; false when it was rejected or changes nothing. */
+  edit(path: string, text: string): boolean;
+  /** Why each edited file changes. */
+  reasons: Map<string, string>;
+  /** Files the plan deletes. */
+  deleted: Set<string>;
+}
+
+export function planV2Files({ index, files: inputFiles, plan, textOf, edit, reasons, deleted }: V2FilesPlanning): void {
+  // Who still imports a module, with imports of it that nothing references dropped (`reason` on those edits).
+  const locator = new TsconfigLocator();
+  const importersOf = (target: string, reason: string): ModuleImporters => {
+    let files = 0;
+    let names: ModuleImporters["names"] = new Set<string>();
+    for (const file of inputFiles) {
+      if (file === target || deleted.has(file)) continue;
+      const text = textOf(file);
+      if (text === undefined || !mightImport(text, target)) continue;
+      const use = usesOfModule(text, file, (specifier) => resolvesTo(specifier, file, target, locator));
+      if (use.text !== text && edit(file, use.text)) reasons.set(file, reasons.get(file) ?? reason);
+      if (!use.imports) continue;
+      files++;
+      names = mergeNames(names, use.names);
+    }
+    return { files, names };
+  };
+
+  // 2. adapter routes: gone when they only served the v2 client
+  for (const file of index.adapterFiles) {
+    const text = textOf(file);
+    if (text === undefined) continue;
+    const result = reduceAdapterFile(text, file, importersOf(file, "unused import of a v2 adapter removed"));
+    if (result.kind === "delete") {
+      deleted.add(file);
+      plan.deletes.push({ path: file, reason: "v2 adapter route: the task API needs no endpoint in your app" });
+    } else if (result.kind === "edit" && edit(file, result.text)) {
+      reasons.set(file, result.adapterRemoved ? "v2 adapter removed" : "v2 adapter still used: marked");
+    }
+  }
+
+  // 3. the v2 client: unused imports of it go, then the client, then the file when nothing imports it
+  for (const clientFile of index.clientFiles) {
+    if (deleted.has(clientFile)) continue;
+    const importers = importersOf(clientFile, "unused import of the v2 client removed");
+    const text = textOf(clientFile);
+    if (text === undefined) continue;
+    const result = reduceClientFile(text, clientFile, importers);
+    if (result.kind === "delete") {
+      deleted.add(clientFile);
+      plan.deletes.push({ path: clientFile, reason: "v2 TriggerClient: nothing imports it after the migration" });
+    } else if (result.kind === "edit" && edit(clientFile, result.text)) {
+      reasons.set(clientFile, result.clientRemoved ? "v2 TriggerClient removed" : "v2 TriggerClient still used: marked");
+    }
+  }
+}
+
+function mergeNames(a: ModuleImporters["names"], b: ModuleImporters["names"]): ModuleImporters["names"] {
+  return a === "all" || b === "all" ? "all" : new Set([...a, ...b]);
+}
+
+/** A cheap test before parsing: does the text name the client module anywhere in a string? */
+function mightImport(text: string, target: string): boolean {
+  const stem = basename(target).replace(/\.[^.]+$/, "");
+  const name = stem === "index" ? basename(dirname(target)) : stem;
+  return new RegExp(`["'][^"'\\n]*\\b${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:\\.[mc]?[jt]sx?)?["']`).test(text);
+}
+
+function resolvesTo(specifier: string, from: string, target: string, locator: TsconfigLocator): boolean {
+  if (isTriggerDevSource(specifier)) return false;
+  const resolved = ts.resolveModuleName(specifier, from, locator.forFile(from).options, ts.sys).resolvedModule;
+  return resolved !== undefined && resolve(resolved.resolvedFileName) === target;
+}
