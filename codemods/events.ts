@@ -18,10 +18,13 @@ import { findLocalJobs, type LocalJob } from "../src/codemod/events/local-jobs.j
 import { rewriteSend, type SendVia } from "../src/codemod/events/send-events.js";
 import { CodemodImportTracker } from "../src/codemod/import-tracker.js";
 import { toJscodeshift, type MigrationContext, type MigrationTransform } from "../src/codemod/transform.js";
+import { dispatchTable, walkTree } from "../src/codemod/tree-walk.js";
 
 const SEND_METHODS = new Set(["sendEvent", "sendEvents"]);
 const CONCURRENCY_LIMIT = "defineConcurrencyLimit";
 const INVOKE_METHODS = new Set(V2_JOB_METHODS);
+/** `visitCallExpression`'s dispatch (optional calls included). */
+const CALL_DISPATCH = dispatchTable(["CallExpression"]);
 const MIGHT_APPLY = /\.(?:sendEvents?|invoke|invokeAndWaitForCompletion|batchInvokeAndWaitForCompletion|defineConcurrencyLimit)\s*\(|\bfilter\s*:/;
 
 export const migration: MigrationTransform = {
@@ -36,15 +39,13 @@ export const migration: MigrationTransform = {
     let changed = false;
 
     const calls: { path: ASTPath; method: string }[] = [];
-    j.types.visit(root.get(), {
-      visitCallExpression(path) {
-        const callee = (path.node as unknown as AstNode)["callee"] as AstNode;
-        if (callee.type === "MemberExpression" && !callee["computed"]) {
-          const method = (callee["property"] as AstNode)["name"] as string;
-          if (SEND_METHODS.has(method) || INVOKE_METHODS.has(method) || method === CONCURRENCY_LIMIT) calls.push({ path: path as unknown as ASTPath, method });
-        }
-        this.traverse(path);
-      },
+    walkTree(root.get() as ASTPath, (node, cursor) => {
+      if (CALL_DISPATCH[node.type] === undefined) return;
+      const callee = node["callee"] as AstNode;
+      if (callee.type === "MemberExpression" && !callee["computed"]) {
+        const method = (callee["property"] as AstNode)["name"] as string;
+        if (SEND_METHODS.has(method) || INVOKE_METHODS.has(method) || method === CONCURRENCY_LIMIT) calls.push({ path: cursor.path(), method });
+      }
     });
     // Innermost and last first: a rewrite never moves a call that is still waiting its turn.
     for (const { path, method } of calls.reverse()) {

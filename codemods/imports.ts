@@ -21,7 +21,7 @@
  * Only files that import something from `@trigger.dev/*` are touched, so a look-alike global
  * `task` or `logger` elsewhere never gets an import.
  */
-import type { ASTPath, Collection, JSCodeshift } from "jscodeshift";
+import type { Collection, JSCodeshift } from "jscodeshift";
 import { CODEMOD_AUTO_IMPORTS, isTaskApiExport, isV2OnlyExport } from "../src/catalog/exports.js";
 import {
   isSdkSource,
@@ -53,6 +53,7 @@ import {
   removeStatement,
 } from "../src/codemod/import-editing.js";
 import { detectQuoteStyle, toJscodeshift, type MigrationTransform } from "../src/codemod/transform.js";
+import { unboundReferences } from "../src/codemod/unbound-names.js";
 
 const AUTO_IMPORTS = new Set(CODEMOD_AUTO_IMPORTS);
 
@@ -82,7 +83,7 @@ function updateImports(j: JSCodeshift, root: Collection, program: AstNode, targe
   // The names a Trigger.dev require destructures are bindings, not uses.
   const requireBindings = new Set<unknown>(requires.filter((r) => isTriggerDevSource(r.source)).flatMap((r) => requiredNames(r).map((n) => n.property["value"])));
   const referenced = referenceCounts(program, requireBindings);
-  const unbound = unboundAutoImports(j, root, referenced);
+  const unbound = unboundAutoImports(root, referenced);
 
   // An SDK import left empty is kept until we know whether the new names can take its place.
   const emptied: AstNode[] = [];
@@ -126,18 +127,10 @@ function referenceCounts(program: AstNode, skip: ReadonlySet<unknown>): Map<stri
 }
 
 /** Task-API names the code uses without any binding in scope (they need an import). */
-function unboundAutoImports(j: JSCodeshift, root: Collection, referenced: ReadonlyMap<string, number>): Set<string> {
-  const unbound = new Set<string>();
+function unboundAutoImports(root: Collection, referenced: ReadonlyMap<string, number>): Set<string> {
   const wanted = new Set([...AUTO_IMPORTS].filter((name) => referenced.has(name)));
-  if (wanted.size === 0) return unbound;
-  // Fresh paths: earlier transforms edited the tree, and ast-types caches scopes per path.
-  j(root.get().node).find(j.Identifier).forEach((path: ASTPath) => {
-    const node = path.node as unknown as AstNode;
-    const name = node["name"] as string;
-    if (!wanted.has(name) || unbound.has(name) || !isReferenceIdentifier(node, path.parent?.node as unknown as AstNode | undefined)) return;
-    if (!(path.scope as { lookup(n: string): unknown } | null)?.lookup(name)) unbound.add(name);
-  });
-  return unbound;
+  if (wanted.size === 0) return new Set();
+  return unboundReferences(root.get().node, wanted);
 }
 
 /** A specifier we may drop when unused: everything from v2-only modules, v2 names from the SDK. */

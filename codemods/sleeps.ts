@@ -19,8 +19,12 @@ import { importDeclarations, localName, programOf, removeImportSpecifier } from 
 import { expressionFromSource } from "../src/codemod/snippets.js";
 import { helperSleepDelay, readSleepFacts, type SleepFacts, sleepDelay } from "../src/codemod/sleeps/patterns.js";
 import { toJscodeshift, type MigrationTransform } from "../src/codemod/transform.js";
+import { dispatchTable, findPaths } from "../src/codemod/tree-walk.js";
 
 type Scope = { lookup(name: string): unknown };
+
+/** `visitCallExpression`'s dispatch (optional calls included). */
+const CALL_DISPATCH = dispatchTable(["CallExpression"]);
 
 export const migration: MigrationTransform = {
   name: "sleeps",
@@ -38,7 +42,7 @@ export const migration: MigrationTransform = {
     if (facts.moduleNames.has("wait") && tracker.localNameOf("wait", (source) => isTaskApiSource(source, target)) !== "wait") return false;
 
     let changed = false;
-    for (const run of taskRuns(j, fresh, tracker)) {
+    for (const run of taskRuns(fresh, tracker)) {
       if (rewriteSleeps(j, run, facts)) changed = true;
     }
     if (changed) removeUnusedTimerImports(program, facts);
@@ -47,23 +51,25 @@ export const migration: MigrationTransform = {
 };
 
 /** The `run` functions of task-API task definitions in the file. */
-function taskRuns(j: JSCodeshift, root: ReturnType<JSCodeshift>, tracker: CodemodImportTracker): AstNode[] {
+function taskRuns(root: ReturnType<JSCodeshift>, tracker: CodemodImportTracker): AstNode[] {
   const runs: AstNode[] = [];
   const factories = new Set(TASK_FACTORIES.map((path) => path.join(".")));
-  root.find(j.CallExpression).forEach((path: ASTPath) => {
+  // `root.find(j.CallExpression)`, keeping calls whose first argument is an object literal.
+  const calls = findPaths(root.paths()[0] as ASTPath, CALL_DISPATCH, (node) => (node["arguments"] as AstNode[])[0]?.type === "ObjectExpression");
+  for (const path of calls) {
     const call = path.node as unknown as AstNode;
     const options = (call["arguments"] as AstNode[])[0];
-    if (options?.type !== "ObjectExpression") return;
+    if (options?.type !== "ObjectExpression") continue;
     const calleePath = path.get("callee") as ASTPath;
     const reference = tracker.resolve(calleePath);
     // The SDK root counts on target 3 too: v2 never exported these names, and the imports
     // transform moves such an import to /v3 in the same run.
     const isTask = reference ? isSdkSource(reference.binding.source) && factories.has(reference.path.join(".")) : isUnboundFactory(calleePath, factories);
-    if (!isTask) return;
+    if (!isTask) continue;
     const run = findProperty(options, "run");
     const fn = run && propertyFunction(run);
     if (fn) runs.push(fn);
-  });
+  }
   return runs;
 }
 

@@ -8,6 +8,7 @@
  */
 import type { Collection, JSCodeshift } from "jscodeshift";
 import { type AstNode, isNode, literalValue } from "./ast-helpers.js";
+import { parseSnippet } from "./parsed-snippets.js";
 
 type Comment = { type: string; value: string; leading?: boolean; trailing?: boolean };
 
@@ -178,13 +179,13 @@ export function insertImportText(j: JSCodeshift, program: AstNode, text: string,
     const previous = body[anchor]!;
     // Line breaks first, so the re-parsed copy keeps the blank lines that stood above the original.
     const lead = "\n".repeat(leadingLineBreaks(previous));
-    const pair = programBody(programOf(j(`${lead}${j(previous as never).toSource()}\n${text}`)));
+    const pair = programBody(parseSnippet(j, `${lead}${j(previous as never).toSource()}\n${text}`)["program"] as AstNode);
     if (pair.length === 2 && pair[0]!.type === "ImportDeclaration") {
       body.splice(anchor, 1, ...pair);
       return;
     }
   }
-  insertAfterImports(j, program, programBody(programOf(j(text)))[0]!);
+  insertAfterImports(j, program, programBody(parseSnippet(j, text)["program"] as AstNode)[0]!);
 }
 
 interface Position {
@@ -318,7 +319,7 @@ function requireText(kind: string, names: readonly string[], init: string): stri
 
 /** A statement parsed from text: recast prints it as written (a built pattern comes out one property per line). */
 function statementFromText(j: JSCodeshift, text: string): AstNode | undefined {
-  return programBody(programOf(j(text)))[0];
+  return programBody(parseSnippet(j, text)["program"] as AstNode)[0];
 }
 
 /**

@@ -5,10 +5,11 @@
  */
 import type { JSCodeshift } from "jscodeshift";
 import type { AstNode } from "./ast-helpers.js";
+import { parseSnippet } from "./parsed-snippets.js";
 
 /** Parses one expression with the file's parser. */
 export function expressionFromSource(j: JSCodeshift, text: string): AstNode {
-  const program = j(`(${text});`).get().node.program as AstNode;
+  const program = parseSnippet(j, `(${text});`)["program"] as AstNode;
   const statement = (program["body"] as AstNode[])[0]!;
   const expression = statement["expression"] as AstNode;
   // The wrapping parentheses are ours, not the code's.

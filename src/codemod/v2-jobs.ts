@@ -7,11 +7,12 @@
  *   key; `new Job({...}).attachToClient(client)` is the job as a whole.
  * Either way the options have `id`, `trigger` and `run`. Never by the receiver's name.
  */
-import type { ASTNode, ASTPath, Collection, JSCodeshift } from "jscodeshift";
+import type { ASTPath, Collection, JSCodeshift } from "jscodeshift";
 import { V2_JOB_REQUIRED_KEYS, V2_TRIGGER_FACTORIES, type V2TriggerFactory } from "../catalog/exports.js";
 import { isSdkSource } from "../catalog/packages.js";
 import { type AstNode, isMemberExpression, isNode, literalValue, memberPropertyName, propertyFunction, propertyName, unwrapExpression } from "./ast-helpers.js";
 import type { CodemodImportTracker } from "./import-tracker.js";
+import { walkTree } from "./tree-walk.js";
 
 /** Names a file defines at its top level: what trigger tracing follows. */
 export interface FileFacts {
@@ -51,18 +52,8 @@ export function isV2JobCandidate(node: AstNode): boolean {
 /** Every v2 job in the file, in source order (one walk of the tree). */
 export function findV2JobSites(j: JSCodeshift, root: Collection, tracker: CodemodImportTracker): V2JobSite[] {
   const candidates: ASTPath[] = [];
-  const visit = (path: ASTPath): void => {
-    if (isV2JobCandidate(path.node as unknown as AstNode)) candidates.push(path);
-  };
-  j.types.visit(root.get() as ASTNode, {
-    visitCallExpression(path) {
-      visit(path as unknown as ASTPath);
-      this.traverse(path);
-    },
-    visitNewExpression(path) {
-      visit(path as unknown as ASTPath);
-      this.traverse(path);
-    },
+  walkTree(root.get() as ASTPath, (node, cursor) => {
+    if (isV2JobCandidate(node)) candidates.push(cursor.path());
   });
   if (candidates.length === 0) return [];
   const facts = fileFactsOf(root);

@@ -5,6 +5,7 @@
  */
 import type { ASTPath, JSCodeshift } from "jscodeshift";
 import { constantNumber, literalValue, memberPropertyName, unwrapExpression } from "../ast-helpers.js";
+import { parseSnippet } from "../parsed-snippets.js";
 
 /** A loose view of any AST node: we read fields by name and check `type` ourselves. */
 export type AnyNode = { type: string; [key: string]: unknown };
@@ -97,7 +98,7 @@ export function parseExpression(j: JSCodeshift, text: string): AnyNode | undefin
  * visitor per call, which costs more than walking a snippet (measured: most of parseParams' time).
  */
 function firstStatement(j: JSCodeshift, text: string): AnyNode | undefined {
-  const file = j(text).get().node as unknown as AnyNode;
+  const file = parseSnippet(j, text) as AnyNode;
   const program = child(file, "program");
   return program ? children(program, "body")[0] : undefined;
 }

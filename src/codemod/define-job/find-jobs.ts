@@ -4,7 +4,8 @@
  * a candidate really is a v2 job is decided by `v2JobSiteOf` (src/codemod/v2-jobs.ts), the rules
  * every transform shares.
  */
-import type { ASTNode, ASTPath, JSCodeshift } from "jscodeshift";
+import type { ASTPath, JSCodeshift } from "jscodeshift";
+import { dispatchTable, walkTree, type WalkCursor } from "../tree-walk.js";
 import { type FileFacts, fileFactsOf, isV2JobCandidate } from "../v2-jobs.js";
 import { type AnyNode, identifierName } from "./ast.js";
 
@@ -16,61 +17,52 @@ export interface FileScan extends FileFacts {
   isModule: boolean;
 }
 
+/** The visitor methods the scan had, as ast-types dispatches them (subtypes included). */
+const SCAN_DISPATCH = dispatchTable(["ImportDeclaration", "ExportNamedDeclaration", "ExportDefaultDeclaration", "VariableDeclarator", "FunctionDeclaration", "ClassDeclaration", "CallExpression", "NewExpression"]);
+
 export function scanFile(j: JSCodeshift, root: ReturnType<JSCodeshift>): FileScan {
   const facts = fileFactsOf(root);
   const scan: FileScan = { candidates: [], topLevelNames: new Set(facts.importSources.keys()), ...facts, isModule: false };
   const file = root.paths()[0];
   if (!file) return scan;
-  // ast-types accepts a NodePath here (its typings say node): paths keep their scopes for the tracker.
-  j.types.visit(file as unknown as ASTNode, {
-    visitImportDeclaration(path) {
-      scan.isModule = true;
-      this.traverse(path);
-    },
-    visitExportNamedDeclaration(path) {
-      scan.isModule = true;
-      this.traverse(path);
-    },
-    visitExportDefaultDeclaration(path) {
-      scan.isModule = true;
-      this.traverse(path);
-    },
-    visitVariableDeclarator(path) {
-      const name = identifierName(path.node.id as unknown as AnyNode);
-      if (name && isTopLevel(path)) scan.topLevelNames.add(name);
-      this.traverse(path);
-    },
-    visitFunctionDeclaration(path) {
-      const name = identifierName(path.node.id as unknown as AnyNode);
-      if (name && isStatementOfProgram(path)) scan.topLevelNames.add(name);
-      this.traverse(path);
-    },
-    visitClassDeclaration(path) {
-      const name = identifierName(path.node.id as unknown as AnyNode);
-      if (name && isStatementOfProgram(path)) scan.topLevelNames.add(name);
-      this.traverse(path);
-    },
-    visitCallExpression(path) {
-      if (isV2JobCandidate(path.node as unknown as AnyNode)) scan.candidates.push(path as ASTPath);
-      this.traverse(path);
-    },
-    visitNewExpression(path) {
-      if (isV2JobCandidate(path.node as unknown as AnyNode)) scan.candidates.push(path as ASTPath);
-      this.traverse(path);
-    },
+  walkTree(file as ASTPath, (node, cursor) => {
+    switch (SCAN_DISPATCH[node.type]) {
+      case "ImportDeclaration":
+      case "ExportNamedDeclaration":
+      case "ExportDefaultDeclaration":
+        scan.isModule = true;
+        break;
+      case "VariableDeclarator": {
+        const name = identifierName(node["id"] as AnyNode);
+        if (name && isTopLevel(cursor)) scan.topLevelNames.add(name);
+        break;
+      }
+      case "FunctionDeclaration":
+      case "ClassDeclaration": {
+        const name = identifierName(node["id"] as AnyNode);
+        if (name && isStatementOfProgram(cursor)) scan.topLevelNames.add(name);
+        break;
+      }
+      case "CallExpression":
+      case "NewExpression":
+        if (isV2JobCandidate(node)) scan.candidates.push(cursor.path());
+        break;
+    }
   });
   return scan;
 }
 
 /** A declaration directly in the program body, or exported from it. */
-function isStatementOfProgram(path: ASTPath): boolean {
-  let parent = path.parent as ASTPath | null;
-  if ((parent?.node as AnyNode | undefined)?.type === "ExportNamedDeclaration" || (parent?.node as AnyNode | undefined)?.type === "ExportDefaultDeclaration") parent = parent?.parent as ASTPath | null;
-  return (parent?.node as AnyNode | undefined)?.type === "Program";
+function isStatementOfProgram(cursor: WalkCursor): boolean {
+  let level = 1;
+  const parent = cursor.ancestor(level)?.type;
+  if (parent === "ExportNamedDeclaration" || parent === "ExportDefaultDeclaration") level++;
+  return cursor.ancestor(level)?.type === "Program";
 }
 
-function isTopLevel(declaratorPath: ASTPath): boolean {
-  let statement = declaratorPath.parent as ASTPath | null;
-  if ((statement?.parent?.node as AnyNode | undefined)?.type === "ExportNamedDeclaration") statement = statement?.parent as ASTPath | null;
-  return (statement?.parent?.node as AnyNode | undefined)?.type === "Program";
+function isTopLevel(cursor: WalkCursor): boolean {
+  // The declarator's parent is its declaration statement, maybe exported.
+  let level = 2;
+  if (cursor.ancestor(level)?.type === "ExportNamedDeclaration") level++;
+  return cursor.ancestor(level)?.type === "Program";
 }

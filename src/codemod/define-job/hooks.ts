@@ -39,7 +39,7 @@ export function rewriteHook(j: JSCodeshift, hookPropertyPath: ASTPath, hook: V2H
   }
 
   const used = new Set<string>();
-  for (const use of parameterReferences(j, fnPath, [name]).get(name) ?? []) {
+  for (const use of parameterReferences(fnPath, [name]).get(name) ?? []) {
     const { names, paths } = memberChain(use);
     if (names.length === 0) {
       // The whole notification (usually logged): the closest thing is everything the hook gets.

@@ -1,5 +1,7 @@
 /** Uses of a function's parameters inside its body, scope-aware (a shadowing `ctx` is not ours). */
 import type { ASTPath, JSCodeshift } from "jscodeshift";
+import { establishesScope } from "../scopes.js";
+import { IDENTIFIER_DISPATCH, walkTree } from "../tree-walk.js";
 import { type AnyNode, child, children } from "./ast.js";
 
 /** Names a parameter binds: `io` -> [io]; `{ logger, store: s }` -> [logger, s]. */
@@ -27,19 +29,27 @@ export function boundNames(pattern: AnyNode | undefined): string[] {
  * Every reference, in the body of `fnPath`, to one of `names` that resolves to the function's own
  * parameters. Property keys, member names and type names are not references.
  */
-export function parameterReferences(j: JSCodeshift, fnPath: ASTPath, names: readonly string[]): Map<string, ASTPath[]> {
+export function parameterReferences(fnPath: ASTPath, names: readonly string[]): Map<string, ASTPath[]> {
   const found = new Map<string, ASTPath[]>(names.map((n) => [n, []]));
   if (names.length === 0) return found;
   const fnNode = fnPath.node;
   const body = fnPath.get("body") as ASTPath;
-  j(body)
-    .find(j.Identifier)
-    .forEach((path) => {
-      const name = (path.node as unknown as AnyNode)["name"] as string;
-      const uses = found.get(name);
-      if (!uses || !isReference(path)) return;
-      if (path.scope?.lookup(name)?.node === fnNode) uses.push(path);
-    });
+  // `j(body).find(j.Identifier)`, keeping only the names asked for (the rest were skipped anyway).
+  const bodyOpensScope = establishesScope((body.node as unknown as AnyNode).type);
+  const named: { path: ASTPath; nested: boolean }[] = [];
+  walkTree(body, (node, cursor) => {
+    if (cursor.atStart || IDENTIFIER_DISPATCH[node.type] === undefined || !found.has(node["name"] as string)) return;
+    named.push({ path: cursor.path(), nested: bodyOpensScope || cursor.anyBelowStart((n) => establishesScope(n.type)) });
+  });
+  for (const { path, nested } of named) {
+    const name = (path.node as unknown as AnyNode)["name"] as string;
+    const uses = found.get(name);
+    if (!uses || !isReference(path)) continue;
+    // With no scope between it and the function, the identifier's scope is the function's own:
+    // the same lookup on the same Scope object, without computing a scope for each path on the way.
+    const scope = nested ? path.scope : fnPath.scope;
+    if (scope?.lookup(name)?.node === fnNode) uses.push(path);
+  }
   return found;
 }
 

@@ -40,7 +40,7 @@ export function rewriteRun(j: JSCodeshift, runPropertyPath: ASTPath, options: Ru
   const ioNames = boundNames(ioParam);
   const ctxName = identifierName(ctxParam);
   const payloadName = identifierName(payloadParam);
-  const references = parameterReferences(j, fnPath, [...ioNames, ...(ctxName ? [ctxName] : []), ...(payloadName ? [payloadName] : [])]);
+  const references = parameterReferences(fnPath, [...ioNames, ...(ctxName ? [ctxName] : []), ...(payloadName ? [payloadName] : [])]);
 
   const ctxUses = ctxName ? (references.get(ctxName) ?? []) : [];
   for (const use of ctxUses) migrateCtxUse(j, use);

@@ -5,6 +5,8 @@
  * with a blank line around every multi-line property.
  */
 import type { ASTPath, JSCodeshift } from "jscodeshift";
+import { parseSnippet } from "../parsed-snippets.js";
+import { findPaths, freshPath, IDENTIFIER_DISPATCH } from "../tree-walk.js";
 import { type AnyNode, child, children } from "./ast.js";
 
 export interface SnippetLayout {
@@ -58,10 +60,13 @@ export class TaskSnippet {
       return `${layout.base}${layout.step}${entry.text}${comma}`;
     });
     const text = `${callee}({\n${inner.join("\n")}\n${layout.base}});`;
-    const snippet = j(text);
-    snippet.find(j.Identifier).forEach((path) => this.fill(path as ASTPath));
+    // What `j(text)` gives (the root path of the parsed file), from the snippet cache.
+    const file = parseSnippet(j, text) as AnyNode;
+    // `snippet.find(j.Identifier)`, keeping only the holes (fill skips every other identifier).
+    const holes = findPaths(freshPath(file), IDENTIFIER_DISPATCH, (node) => typeof node["name"] === "string" && HOLE.test(node["name"]));
+    for (const path of holes) this.fill(path);
     // The text is one expression statement: read it off the tree (a `find()` builds a visitor per call).
-    const program = child(snippet.get().node as unknown as AnyNode, "program");
+    const program = child(file, "program");
     const statement = program ? children(program, "body")[0] : undefined;
     return statement?.type === "ExpressionStatement" ? child(statement, "expression") : undefined;
   }

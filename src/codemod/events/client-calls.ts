@@ -19,6 +19,7 @@ import { type AstNode, findProperty, isNode, memberPropertyName } from "../ast-h
 import { importDeclarations, importSource, localName } from "../import-editing.js";
 import type { CodemodImportTracker } from "../import-tracker.js";
 import { addTodo } from "../todo.js";
+import { dispatchTable, walkTree } from "../tree-walk.js";
 import { findV2JobSites } from "../v2-jobs.js";
 import type { EventsContext } from "./context.js";
 
@@ -28,6 +29,8 @@ const HANDLED_ELSEWHERE = new Set(["defineJob", "sendEvent", "sendEvents"]);
 /** The v2 client methods that get a TODO when they are still called after the rewrites. */
 export const LEFTOVER_CLIENT_METHODS: readonly string[] = V2_CLIENT_METHODS.filter((method) => !HANDLED_ELSEWHERE.has(method));
 const LEFTOVER = new Set(LEFTOVER_CLIENT_METHODS);
+/** The visitor methods the scan for leftover calls had, as ast-types dispatches them. */
+const CALL_OR_NEW_DISPATCH = dispatchTable(["CallExpression", "NewExpression"]);
 
 /** The cheap text check: a call of one of those methods. */
 export const LEFTOVER_CALL_TEXT = new RegExp(`\\.(?:${LEFTOVER_CLIENT_METHODS.join("|")})\\s*\\(`);
@@ -52,17 +55,19 @@ export function markLeftoverClientCalls(ctx: EventsContext, tracker: CodemodImpo
   const { j } = ctx;
   const calls: LeftoverCall[] = [];
   const clients = new Set<string>();
-  j.types.visit(ctx.root.get(), {
-    visitCallExpression(path) {
-      const call = leftoverCall(path as unknown as ASTPath);
+  walkTree(ctx.root.get() as ASTPath, (node, cursor) => {
+    const method = CALL_OR_NEW_DISPATCH[node.type];
+    if (method === "CallExpression") {
+      // leftoverCall's own first checks, before a path is built for the call.
+      const callee = node["callee"] as AstNode;
+      const name = callee.type === "MemberExpression" ? memberPropertyName(callee) : undefined;
+      if (name === undefined || !LEFTOVER.has(name)) return;
+      const call = leftoverCall(cursor.path());
       if (call) calls.push(call);
-      this.traverse(path);
-    },
-    visitNewExpression(path) {
-      const name = constructedClientName(path as unknown as ASTPath, tracker);
+    } else if (method === "NewExpression") {
+      const name = constructedClientName(cursor.path(), tracker);
       if (name) clients.add(name);
-      this.traverse(path);
-    },
+    }
   });
   if (calls.length === 0) return false;
 

@@ -8,6 +8,7 @@
  */
 import type { JSCodeshift } from "jscodeshift";
 import { type AstNode, isNode, literalValue, propertyName, unwrapExpression } from "../ast-helpers.js";
+import { parseSnippet } from "../parsed-snippets.js";
 import type { LocalJob } from "./local-jobs.js";
 
 type Allowed = (string | number | boolean | null)[];
@@ -43,7 +44,7 @@ export function applyFilterGuard(j: JSCodeshift, job: LocalJob, typed: boolean):
   const conditions = conditionsOf(tree, [payloadName], typed);
   if (conditions.length === 0) return false;
   const guardSource = `if (${conditions.join(" || ")}) {\n  return;\n}`;
-  const guard = (j(guardSource).get().node as AstNode)["program"] as AstNode;
+  const guard = parseSnippet(j, guardSource)["program"] as AstNode;
   const statement = (guard["body"] as AstNode[])[0]!;
   const text = describe(tree);
   statement["comments"] = [

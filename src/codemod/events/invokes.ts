@@ -8,10 +8,11 @@
  * integrations and are dropped; `callbackUrl` gets a TODO. Wait timeouts (`timeoutInSeconds`)
  * have no counterpart: a child task's own `maxDuration` bounds it.
  */
-import type { ASTPath } from "jscodeshift";
+import type { ASTPath, MemberExpression } from "jscodeshift";
 import { TRIGGER_DOCS_URLS } from "../../catalog/docs.js";
 import { type AstNode, hasSpread, isNode, propertyName, unwrapExpression } from "../ast-helpers.js";
 import { addTodo } from "../todo.js";
+import { dispatchTable, findPaths, freshPath } from "../tree-walk.js";
 import { call, type EventsContext, member, str } from "./context.js";
 
 type InvokeKind = "invoke" | "invokeAndWaitForCompletion" | "batchInvokeAndWaitForCompletion";
@@ -19,6 +20,8 @@ type InvokeKind = "invoke" | "invokeAndWaitForCompletion" | "batchInvokeAndWaitF
 const CALLBACK_URL_TODO = "v2 invoke callbackUrl is gone: subscribe to the run (runs.subscribeToRun) or trigger a follow-up task from this task's onSuccess";
 /** Fields of a v2 run notification that a task run result has under another form. */
 const RESULT_FIELDS = new Set(["ok", "output", "error", "id"]);
+/** `visitMemberExpression`'s dispatch (optional and JSX member expressions included). */
+const MEMBER_DISPATCH = dispatchTable(["MemberExpression"]);
 
 /** Rewrites one invocation whose receiver is known to be a v2 job; true when changed. */
 export function rewriteInvoke(ctx: EventsContext, path: ASTPath, kind: InvokeKind, insideRun: boolean): boolean {
@@ -122,9 +125,11 @@ function readsResultFields(ctx: EventsContext, path: ASTPath): boolean {
   const scopeNode = enclosingBody(awaitPath);
   if (!scopeNode) return false;
   const { j } = ctx;
-  const uses = j(scopeNode as never)
-    .find(j.MemberExpression, { object: { type: "Identifier", name } })
-    .paths();
+  // `j(scopeNode).find(j.MemberExpression, { object: { type: "Identifier", name } })`.
+  const uses = findPaths(freshPath(scopeNode), MEMBER_DISPATCH, (node) => {
+    const object = node["object"];
+    return Object.hasOwn(node, "object") && typeof object === "object" && object !== null && Object.hasOwn(object, "type") && (object as AstNode).type === "Identifier" && Object.hasOwn(object, "name") && (object as AstNode)["name"] === name;
+  }) as ASTPath<MemberExpression>[];
   const fields = uses.map((use) => propertyName({ type: "Property", key: use.node.property, computed: use.node.computed } as unknown as AstNode));
   if (!fields.includes("ok")) return false;
   for (const use of uses) {

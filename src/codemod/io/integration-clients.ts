@@ -13,7 +13,12 @@ import { normalizeTriggerSource, triggerSourceParts, V2_PACKAGE_REPLACEMENTS } f
 import { type AstNode, isObjectProperty, isReferenceIdentifier, memberPropertyName, propertyName } from "../ast-helpers.js";
 import { importDeclarations, importedName, importSource, isTypeOnly, liftDirectives, localName, programBody } from "../import-editing.js";
 import type { CodemodImportTracker } from "../import-tracker.js";
+import { parseSnippet } from "../parsed-snippets.js";
 import { sourceOf } from "../snippets.js";
+import { dispatchTable, findPaths, IDENTIFIER_DISPATCH } from "../tree-walk.js";
+
+/** `visitMemberExpression`'s dispatch (optional and JSX member expressions included). */
+const MEMBER_DISPATCH = dispatchTable(["MemberExpression"]);
 
 export interface IntegrationClientPlan {
   /** Top-level variables that will hold an official client: variable name -> v2 package. */
@@ -48,11 +53,11 @@ export function planIntegrationClients(j: JSCodeshift, root: Collection, program
     for (const specifier of (declaration["specifiers"] as AstNode[] | undefined) ?? []) {
       if (specifier.type !== "ImportSpecifier" || isTypeOnly(declaration, specifier) || importedName(specifier) !== client.v2Export) continue;
       const local = localName(specifier);
-      const constructions = local === undefined ? undefined : convertibleConstructions(j, root, tracker, local, client);
+      const constructions = local === undefined ? undefined : convertibleConstructions(root, tracker, local, client);
       if (!local || !constructions) continue;
       const variables = constructions.map((construction) => topLevelVariableOf(construction)!);
       for (const name of variables) officialClients.set(name, v2Package);
-      const nativeMembers = variables.flatMap((name) => nativeMembersOf(j, root, name));
+      const nativeMembers = variables.flatMap((name) => nativeMembersOf(root, name));
       conversions.push({ v2Package, officialPackage, client, declaration, specifier, local, constructions: constructions.map((p) => p.node as unknown as AstNode), nativeMembers });
     }
   }
@@ -70,19 +75,21 @@ export function planIntegrationClients(j: JSCodeshift, root: Collection, program
  * the official client takes (or drops); undefined when any use is something else (a type, an
  * `instanceof`, options we cannot map) or there is no construction at all.
  */
-function convertibleConstructions(j: JSCodeshift, root: Collection, tracker: CodemodImportTracker, local: string, client: OfficialClient): ASTPath[] | undefined {
+function convertibleConstructions(root: Collection, tracker: CodemodImportTracker, local: string, client: OfficialClient): ASTPath[] | undefined {
   const constructions: ASTPath[] = [];
   let blocked = false;
-  root.find(j.Identifier, { name: local }).forEach((path: ASTPath) => {
+  // `root.find(j.Identifier, { name: local })`: all found first, then checked (the checks read scopes).
+  const named = findPaths(root.paths()[0] as ASTPath, IDENTIFIER_DISPATCH, (node) => Object.hasOwn(node, "name") && node["name"] === local);
+  for (const path of named) {
     const node = path.node as unknown as AstNode;
     const parent = path.parent?.node as unknown as AstNode | undefined;
-    if (!isReferenceIdentifier(node, parent) || !tracker.resolveIdentifier(path)) return;
+    if (!isReferenceIdentifier(node, parent) || !tracker.resolveIdentifier(path)) continue;
     // Only `const x = new OpenAI(...)` at the top level: a client built inline (say in a job's
     // `integrations` map, which define-job drops) would leave nothing for the calls to use.
     const construction = path.parent as ASTPath;
     if (parent?.type === "NewExpression" && parent["callee"] === node && hasMappableOptions(parent, client) && topLevelVariableOf(construction)) constructions.push(construction);
     else blocked = true;
-  });
+  }
   return blocked || constructions.length === 0 ? undefined : constructions;
 }
 
@@ -109,15 +116,19 @@ function topLevelVariableOf(construction: ASTPath): string | undefined {
 }
 
 /** `x.native` where `x` is the top-level variable (not a shadowing local of the same name). */
-function nativeMembersOf(j: JSCodeshift, root: Collection, name: string): ASTPath[] {
+function nativeMembersOf(root: Collection, name: string): ASTPath[] {
   const found: ASTPath[] = [];
-  root.find(j.MemberExpression).forEach((path: ASTPath) => {
-    const node = path.node as unknown as AstNode;
+  // `root.find(j.MemberExpression)`, keeping members of an identifier `name` (read before any field is filled in: both are always there).
+  const members = findPaths(root.paths()[0] as ASTPath, MEMBER_DISPATCH, (node) => {
     const object = node["object"] as AstNode;
-    if (object.type !== "Identifier" || object["name"] !== name || memberPropertyName(node) !== "native") return;
+    return object.type === "Identifier" && object["name"] === name;
+  });
+  for (const path of members) {
+    const node = path.node as unknown as AstNode;
+    if (memberPropertyName(node) !== "native") continue;
     const scope = (path.scope as { lookup(n: string): { isGlobal: boolean } | null } | null)?.lookup(name);
     if (scope?.isGlobal) found.push(path);
-  });
+  }
   return found;
 }
 
@@ -172,6 +183,6 @@ function mappedOptions(j: JSCodeshift, options: AstNode, client: OfficialClient)
 
 /** An argument parsed in a call, untouched after parsing, so recast keeps its text (trailing comma included). */
 function argumentFromSource(j: JSCodeshift, text: string): AstNode {
-  const statement = (j(`f(${text});`).get().node.program.body as AstNode[])[0]!;
+  const statement = ((parseSnippet(j, `f(${text});`)["program"] as AstNode)["body"] as AstNode[])[0]!;
   return ((statement["expression"] as AstNode)["arguments"] as AstNode[])[0]!;
 }

@@ -26,6 +26,8 @@ import {
 } from "../ast-helpers.js";
 import type { CodemodImportTracker } from "../import-tracker.js";
 import { expressionFromSource, sourceOf } from "../snippets.js";
+import { establishesScope } from "../scopes.js";
+import { IDENTIFIER_DISPATCH, walkTree } from "../tree-walk.js";
 import { addTodo } from "../todo.js";
 import { awaitOperand, callContext, isNeverThenable, isSideEffectFree, planInline, replaceStatement } from "./inline.js";
 import type { V2Job } from "./jobs.js";
@@ -83,7 +85,7 @@ class JobRewriter {
     const found: ASTPath[] = [];
     const queue: { fn: ASTPath; name: string }[] = [{ fn: this.job.run, name: this.job.ioName }];
     for (let item = queue.shift(); item; item = queue.shift()) {
-      for (const reference of referencesTo(this.rc.j, item.fn, item.name)) {
+      for (const reference of referencesTo(item.fn, item.name)) {
         found.push(reference);
         const nested = this.runTaskCallbackIo(reference);
         if (nested) queue.push(nested);
@@ -379,7 +381,7 @@ class JobRewriter {
     const callbackScope = callbackPath.scope as Scope;
     const outside = (callbackPath.parent as ASTPath).scope as Scope | null;
     const expected = outside?.lookup(to) ?? null;
-    const references = referencesTo(this.rc.j, callbackPath, from).filter((p) => (p.scope as Scope | null)?.lookup(from) === callbackScope);
+    const references = referencesTo(callbackPath, from).filter((p) => (p.scope as Scope | null)?.lookup(from) === callbackScope);
     if (references.some((p) => ((p.scope as Scope | null)?.lookup(to) ?? null) !== expected)) return false;
     for (const reference of references) {
       const parent = reference.parent.node as unknown as AstNode;
@@ -485,18 +487,24 @@ export function rewriteJobIo(rc: IoRewriteContext, job: V2Job): boolean {
 // ---- helpers ---------------------------------------------------------------------------------
 
 /** Identifier references to `name` inside `fn` that resolve to `fn`'s own parameter/binding. */
-function referencesTo(j: JSCodeshift, fn: ASTPath, name: string): ASTPath[] {
+function referencesTo(fn: ASTPath, name: string): ASTPath[] {
   const scope = fn.scope as Scope | null;
   const found: ASTPath[] = [];
-  j(fn)
-    .find(j.Identifier, { name })
-    .forEach((path) => {
-      const parent = path.parent?.node as unknown as AstNode | undefined;
-      if (parent && parent === (fn.node as unknown) && ((parent["params"] as unknown[]) ?? []).includes(path.node)) return;
-      if (!isReferenceIdentifier(path.node as unknown as AstNode, parent)) return;
-      if ((path.scope as Scope | null)?.lookup(name) !== scope) return;
-      found.push(path as ASTPath);
-    });
+  // `find(j.Identifier, { name })`, then the checks: every candidate is collected before any scope is read.
+  const named: { path: ASTPath; parent: AstNode | undefined; nested: boolean }[] = [];
+  walkTree(fn, (node, cursor) => {
+    if (cursor.atStart || IDENTIFIER_DISPATCH[node.type] === undefined || !Object.hasOwn(node, "name") || node["name"] !== name) return;
+    named.push({ path: cursor.path(), parent: cursor.ancestor(1), nested: cursor.anyBelowStart((n) => establishesScope(n.type)) });
+  });
+  for (const { path, parent, nested } of named) {
+    if (parent && parent === (fn.node as unknown) && ((parent["params"] as unknown[]) ?? []).includes(path.node)) continue;
+    if (!isReferenceIdentifier(path.node as unknown as AstNode, parent)) continue;
+    // With no scope between it and `fn`, the identifier's scope is `fn`'s own: look up from there
+    // (the same lookup, on the same Scope object) without computing a scope for each path on the way.
+    const from = nested ? (path.scope as Scope | null) : scope;
+    if (from?.lookup(name) !== scope) continue;
+    found.push(path);
+  }
   return found;
 }
 
