@@ -34,7 +34,7 @@ export interface CliInternals {
   /** Run these instead of the registry (always in-process: functions cannot go to a worker). */
   transforms?: readonly MigrationTransform[];
   /** Candidate count above which the worker pool starts. */
-  poolThreshold?: number;
+  poolMinBytes?: number;
   /** Where SIGINT arrives (default: process). */
   signals?: EventEmitter;
 }
@@ -108,6 +108,19 @@ export async function main(argv: readonly string[], io: CliIo = processIo(), int
   return finish(planned ? planned.cli.runAfterPlan(run, planned.run) : run, options, io, formatDiff, planned);
 }
 
+/** `TRIGGER_V3_MIGRATE_POOL_MIN_BYTES` (docs/cli.md): where the pool starts, for machines with many cores. */
+function poolMinBytesFrom(env: CliIo["env"]): number | undefined {
+  const raw = env["TRIGGER_V3_MIGRATE_POOL_MIN_BYTES"];
+  const value = raw === undefined || raw.trim() === "" ? Number.NaN : Number(raw);
+  return Number.isInteger(value) && value >= 0 ? value : undefined;
+}
+
+function candidateBytes(jobs: readonly MigrationJob[]): number {
+  let total = 0;
+  for (const job of jobs) total += job.text.length;
+  return total;
+}
+
 /** The whole-project index; ts-morph loads only when some file needs resolution (see src/project/sources.ts). */
 async function indexProject(files: readonly string[], onRead: (path: string, text: string) => void): Promise<ProjectIndex> {
   const { readProjectSources, indexWithoutResolution } = await import("../project/sources.js");
@@ -171,7 +184,7 @@ async function migrate(
       progress.update(++done, jobs.length, displayPath(report.path, io.cwd));
     };
     const script = internals.transforms ? undefined : workerScript();
-    if (!interrupted && script && shouldUsePool(jobs.length, options.cpus, internals.poolThreshold)) {
+    if (!interrupted && script && shouldUsePool(candidateBytes(jobs), options.cpus, internals.poolMinBytes ?? poolMinBytesFrom(io.env))) {
       const setup = { transformNames: transforms.map((t) => t.name), options: migrateOptions };
       await runPool(jobs, options.cpus, script, setup, { onReport, shouldStop: () => interrupted });
     } else {
