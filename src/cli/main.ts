@@ -233,7 +233,7 @@ function finish(run: RunResult, options: CliOptions, io: CliIo, formatDiff: type
         ...(options.print ? { output: report.after! } : {}),
       });
     }
-    const document = jsonReport(run, { name: packageInfo.name, version: packageInfo.version }, extras);
+    const document = jsonReport(run, { name: packageInfo.name, version: packageInfo.version }, extras, projectRun);
     io.stdout.write(`${JSON.stringify(project ? { ...(document as object), project: project.cli.projectJson(project.run, run.cwd) } : document, null, 2)}\n`);
   } else {
     const colors = colorsFor(io.stdout, io.env);
