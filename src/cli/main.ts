@@ -20,6 +20,7 @@ import { displayPath, formatSummary, jsonReport, problemLine, type RunResult } f
 import type { FileReport, MigrateOptions, MigrationJob } from "./runner.js";
 import type * as ProjectCli from "../project/cli.js";
 import type { ProjectIndex } from "../project/types.js";
+import type { ReadSourcesOptions } from "../project/sources.js";
 import type * as Diff from "./diff.js";
 
 export interface CliIo {
@@ -97,7 +98,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo(), int
   // The index reads every file; the per-file run takes those texts instead of reading them again.
   const texts = new Map<string, string>();
   const onRead = (path: string, text: string): void => void texts.set(path, text);
-  const project = options.project ? await indexProject(discovery.files, onRead) : undefined;
+  const project = options.project ? await indexProject(discovery.files, { onRead, maxBytes: options.maxFileBytes }) : undefined;
   const run = await migrate(discovery.files, options, selection.transforms, write, io, internals, project, texts);
   let planned: PlannedProject | undefined;
   if (project && !run.interrupted) {
@@ -122,9 +123,9 @@ function candidateBytes(jobs: readonly MigrationJob[]): number {
 }
 
 /** The whole-project index; ts-morph loads only when some file needs resolution (see src/project/sources.ts). */
-async function indexProject(files: readonly string[], onRead: (path: string, text: string) => void): Promise<ProjectIndex> {
+async function indexProject(files: readonly string[], options: ReadSourcesOptions): Promise<ProjectIndex> {
   const { readProjectSources, indexWithoutResolution } = await import("../project/sources.js");
-  const sources = readProjectSources(files, { onRead });
+  const sources = readProjectSources(files, options);
   if (!sources.needsResolution) return indexWithoutResolution(sources);
   return (await import("../project/build.js")).indexWithResolution(sources);
 }
@@ -172,7 +173,7 @@ async function migrate(
     for (const [index, path] of files.entries()) {
       if (index % 64 === 63) await nextTurn();
       if (interrupted) break;
-      const read = readCandidate(path, texts?.get(path));
+      const read = readCandidate(path, texts?.get(path), options.maxFileBytes);
       texts?.delete(path); // held no longer than needed
       if (read.kind === "done") reports.push(read.report);
       else jobs.push({ path, text: read.text, target: targetOf(path) });

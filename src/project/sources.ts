@@ -19,6 +19,8 @@ export interface ReadSourcesOptions {
   readText?: (path: string) => string | undefined;
   /** Called with every text read, so the CLI's per-file run can reuse it instead of reading the file again. */
   onRead?: (path: string, text: string) => void;
+  /** The CLI's size cap (--max-file-size): bigger files are not candidates. */
+  maxBytes?: number;
 }
 
 export interface ProjectSources {
@@ -58,7 +60,7 @@ export function readProjectSources(files: readonly string[], options: ReadSource
     texts.set(path, text);
     options.onRead?.(path, text);
     // Same cap as the per-file run: the runner skips such a file, and ts-morph would spend minutes on it.
-    if (!mightMatterToIndex(text) || text.length > MAX_CANDIDATE_BYTES) continue;
+    if (!mightMatterToIndex(text) || text.length > (options.maxBytes ?? MAX_CANDIDATE_BYTES)) continue;
     candidates.add(path);
     if (!needsResolution && NEEDS_RESOLUTION.test(text)) needsResolution = true;
   }
