@@ -50,9 +50,21 @@ export default createRule<Options, MessageIds>({
           }
         } else if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration && statement.declaration.type === AST_NODE_TYPES.Identifier) {
           exportedLocals.add(statement.declaration.name);
+        } else if (statement.type === AST_NODE_TYPES.ExpressionStatement && statement.expression.type === AST_NODE_TYPES.AssignmentExpression) {
+          for (const name of commonJsExports(statement.expression)) exportedLocals.add(name);
         }
       }
       return exportedLocals;
+    }
+
+    function isEsModule(): boolean {
+      return program.body.some(
+        (statement) =>
+          statement.type === AST_NODE_TYPES.ImportDeclaration ||
+          statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+          statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ||
+          statement.type === AST_NODE_TYPES.ExportAllDeclaration,
+      );
     }
 
     function checkDeclarator(declarator: TSESTree.VariableDeclarator): void {
@@ -62,9 +74,11 @@ export default createRule<Options, MessageIds>({
       if (container.type === AST_NODE_TYPES.ExportNamedDeclaration) return;
       const atTopLevel = container.type === AST_NODE_TYPES.Program;
       if (atTopLevel && laterExports().has(declarator.id.name)) return;
-      const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = atTopLevel
-        ? [{ messageId: "addExport", fix: (fixer) => fixer.insertTextBefore(declaration, "export ") }]
-        : [];
+      // `export` in a CommonJS file (requires, no import or export) would not even parse as one.
+      const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] =
+        atTopLevel && isEsModule()
+          ? [{ messageId: "addExport", fix: (fixer) => fixer.insertTextBefore(declaration, "export ") }]
+          : [];
       context.report({ node: declarator.id, messageId: "notExported", data: { name: declarator.id.name }, suggest });
     }
 
@@ -81,3 +95,31 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+/**
+ * Locals a CommonJS file exports (SDK 3 reads a file's exports whatever the module system):
+ * `module.exports = t`, `module.exports = { t, u: v }`, `module.exports.t = t`, `exports.t = t`.
+ */
+function commonJsExports(assignment: TSESTree.AssignmentExpression): string[] {
+  if (assignment.operator !== "=") return [];
+  const { left, right } = assignment;
+  if (isModuleExports(left)) {
+    if (right.type === AST_NODE_TYPES.Identifier) return [right.name];
+    if (right.type !== AST_NODE_TYPES.ObjectExpression) return [];
+    return right.properties.flatMap((property) => (property.type === AST_NODE_TYPES.Property && property.value.type === AST_NODE_TYPES.Identifier ? [property.value.name] : []));
+  }
+  const exportsObject = left.type === AST_NODE_TYPES.MemberExpression ? left.object : undefined;
+  const namesExport = exportsObject !== undefined && (isModuleExports(exportsObject) || (exportsObject.type === AST_NODE_TYPES.Identifier && exportsObject.name === "exports"));
+  return namesExport && right.type === AST_NODE_TYPES.Identifier ? [right.name] : [];
+}
+
+function isModuleExports(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.MemberExpression &&
+    !node.computed &&
+    node.object.type === AST_NODE_TYPES.Identifier &&
+    node.object.name === "module" &&
+    node.property.type === AST_NODE_TYPES.Identifier &&
+    node.property.name === "exports"
+  );
+}

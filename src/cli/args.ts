@@ -1,6 +1,7 @@
 /** Command-line parsing: argv -> validated options, or one usage error (exit code 2). */
 import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
+import { MAX_CANDIDATE_BYTES } from "./prefilter.js";
 import type { SdkMajor } from "../catalog/packages.js";
 
 export interface CliOptions {
@@ -16,6 +17,8 @@ export interface CliOptions {
   list: boolean;
   ignorePatterns: string[];
   cpus: number;
+  /** Candidates above this many bytes are skipped, not parsed (--max-file-size). */
+  maxFileBytes: number;
   json: boolean;
   force: boolean;
   help: boolean;
@@ -39,6 +42,7 @@ const OPTIONS = {
   list: { type: "boolean" },
   "ignore-pattern": { type: "string", multiple: true },
   cpus: { type: "string" },
+  "max-file-size": { type: "string" },
   json: { type: "boolean" },
   force: { type: "boolean" },
   help: { type: "boolean", short: "h" },
@@ -61,6 +65,7 @@ Options:
       --list                 list the transforms and exit
       --ignore-pattern <p>   skip paths matching this .gitignore-style pattern (repeatable)
       --cpus <n>             worker threads for large runs (default: all cores; 1 = in-process)
+      --max-file-size <size> skip candidates larger than this, e.g. 512KiB, 4MiB (default: 1MiB)
       --json                 print one JSON document (schemaVersion 1) on stdout
       --force                write even when the git work tree has uncommitted changes
       --no-project           migrate file by file (no project index: sends to other files get TODOs)
@@ -93,6 +98,13 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     cpus = Number(values.cpus);
   }
 
+  let maxFileBytes = MAX_CANDIDATE_BYTES;
+  if (values["max-file-size"] !== undefined) {
+    const bytes = parseSize(values["max-file-size"]);
+    if (bytes === undefined) return { ok: false, error: `--max-file-size must be a size such as 512KiB, 4MiB or 2000000, got "${values["max-file-size"]}"` };
+    maxFileBytes = bytes;
+  }
+
   return {
     ok: true,
     options: {
@@ -105,6 +117,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       list: Boolean(values.list),
       ignorePatterns: values["ignore-pattern"] ?? [],
       cpus,
+      maxFileBytes,
       json: Boolean(values.json),
       force: Boolean(values.force),
       help: Boolean(values.help),
@@ -114,6 +127,17 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       updateEnv: Boolean(values["update-env"]),
     },
   };
+}
+
+const SIZE_UNITS: Readonly<Record<string, number>> = { "": 1, b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2 };
+
+/** `2000000`, `512k`, `512KiB`, `4MB`, `1.5MiB` -> bytes (binary units: a size cap, not a disk label). */
+export function parseSize(text: string): number | undefined {
+  const match = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text.trim());
+  const unit = match ? SIZE_UNITS[match[2]!.toLowerCase()] : undefined;
+  if (!match || unit === undefined) return undefined;
+  const bytes = Math.floor(Number(match[1]) * unit);
+  return bytes > 0 ? bytes : undefined;
 }
 
 /** Whether this run may write files (every inspecting mode writes nothing). */

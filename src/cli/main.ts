@@ -20,6 +20,7 @@ import { displayPath, formatSummary, jsonReport, problemLine, type RunResult } f
 import type { FileReport, MigrateOptions, MigrationJob } from "./runner.js";
 import type * as ProjectCli from "../project/cli.js";
 import type { ProjectIndex } from "../project/types.js";
+import type { ReadSourcesOptions } from "../project/sources.js";
 import type * as Diff from "./diff.js";
 
 export interface CliIo {
@@ -34,7 +35,7 @@ export interface CliInternals {
   /** Run these instead of the registry (always in-process: functions cannot go to a worker). */
   transforms?: readonly MigrationTransform[];
   /** Candidate count above which the worker pool starts. */
-  poolThreshold?: number;
+  poolMinBytes?: number;
   /** Where SIGINT arrives (default: process). */
   signals?: EventEmitter;
 }
@@ -97,7 +98,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo(), int
   // The index reads every file; the per-file run takes those texts instead of reading them again.
   const texts = new Map<string, string>();
   const onRead = (path: string, text: string): void => void texts.set(path, text);
-  const project = options.project ? await indexProject(discovery.files, onRead) : undefined;
+  const project = options.project ? await indexProject(discovery.files, { onRead, maxBytes: options.maxFileBytes }) : undefined;
   const run = await migrate(discovery.files, options, selection.transforms, write, io, internals, project, texts);
   let planned: PlannedProject | undefined;
   if (project && !run.interrupted) {
@@ -108,10 +109,23 @@ export async function main(argv: readonly string[], io: CliIo = processIo(), int
   return finish(planned ? planned.cli.runAfterPlan(run, planned.run) : run, options, io, formatDiff, planned);
 }
 
+/** `TRIGGER_V3_MIGRATE_POOL_MIN_BYTES` (docs/cli.md): where the pool starts, for machines with many cores. */
+function poolMinBytesFrom(env: CliIo["env"]): number | undefined {
+  const raw = env["TRIGGER_V3_MIGRATE_POOL_MIN_BYTES"];
+  const value = raw === undefined || raw.trim() === "" ? Number.NaN : Number(raw);
+  return Number.isInteger(value) && value >= 0 ? value : undefined;
+}
+
+function candidateBytes(jobs: readonly MigrationJob[]): number {
+  let total = 0;
+  for (const job of jobs) total += job.text.length;
+  return total;
+}
+
 /** The whole-project index; ts-morph loads only when some file needs resolution (see src/project/sources.ts). */
-async function indexProject(files: readonly string[], onRead: (path: string, text: string) => void): Promise<ProjectIndex> {
+async function indexProject(files: readonly string[], options: ReadSourcesOptions): Promise<ProjectIndex> {
   const { readProjectSources, indexWithoutResolution } = await import("../project/sources.js");
-  const sources = readProjectSources(files, { onRead });
+  const sources = readProjectSources(files, options);
   if (!sources.needsResolution) return indexWithoutResolution(sources);
   return (await import("../project/build.js")).indexWithResolution(sources);
 }
@@ -159,7 +173,7 @@ async function migrate(
     for (const [index, path] of files.entries()) {
       if (index % 64 === 63) await nextTurn();
       if (interrupted) break;
-      const read = readCandidate(path, texts?.get(path));
+      const read = readCandidate(path, texts?.get(path), options.maxFileBytes);
       texts?.delete(path); // held no longer than needed
       if (read.kind === "done") reports.push(read.report);
       else jobs.push({ path, text: read.text, target: targetOf(path) });
@@ -171,7 +185,7 @@ async function migrate(
       progress.update(++done, jobs.length, displayPath(report.path, io.cwd));
     };
     const script = internals.transforms ? undefined : workerScript();
-    if (!interrupted && script && shouldUsePool(jobs.length, options.cpus, internals.poolThreshold)) {
+    if (!interrupted && script && shouldUsePool(candidateBytes(jobs), options.cpus, internals.poolMinBytes ?? poolMinBytesFrom(io.env))) {
       const setup = { transformNames: transforms.map((t) => t.name), options: migrateOptions };
       await runPool(jobs, options.cpus, script, setup, { onReport, shouldStop: () => interrupted });
     } else {
@@ -220,7 +234,7 @@ function finish(run: RunResult, options: CliOptions, io: CliIo, formatDiff: type
         ...(options.print ? { output: report.after! } : {}),
       });
     }
-    const document = jsonReport(run, { name: packageInfo.name, version: packageInfo.version }, extras);
+    const document = jsonReport(run, { name: packageInfo.name, version: packageInfo.version }, extras, projectRun);
     io.stdout.write(`${JSON.stringify(project ? { ...(document as object), project: project.cli.projectJson(project.run, run.cwd) } : document, null, 2)}\n`);
   } else {
     const colors = colorsFor(io.stdout, io.env);

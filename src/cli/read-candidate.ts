@@ -17,8 +17,8 @@ const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
  * project index already read it (lossy UTF-8): reused as is, unless it holds NUL or U+FFFD, which
  * only the bytes can tell apart from a binary or non-UTF-8 file.
  */
-export function readCandidate(path: string, knownText?: string): ReadOutcome {
-  if (knownText !== undefined && !knownText.includes("\0") && !knownText.includes("\uFFFD")) return classify(path, knownText);
+export function readCandidate(path: string, knownText?: string, maxBytes = MAX_CANDIDATE_BYTES): ReadOutcome {
+  if (knownText !== undefined && !knownText.includes("\0") && !knownText.includes("\uFFFD")) return classify(path, knownText, maxBytes);
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -32,18 +32,24 @@ export function readCandidate(path: string, knownText?: string): ReadOutcome {
   } catch {
     return done({ path, status: "skipped", reason: "not valid UTF-8" });
   }
-  return classify(path, text, bytes.length);
+  return classify(path, text, maxBytes, bytes.length);
 }
 
-function classify(path: string, text: string, byteLength?: number): ReadOutcome {
+function classify(path: string, text: string, maxBytes: number, byteLength?: number): ReadOutcome {
   if (!mightNeedMigration(text)) {
     const todos = mightHoldTodoMarker(text) ? todoReports(text) : [];
     return done({ path, status: "unchanged", todos });
   }
-  if ((byteLength ?? Buffer.byteLength(text, "utf8")) > MAX_CANDIDATE_BYTES) {
-    return done({ path, status: "skipped", reason: `larger than ${MAX_CANDIDATE_BYTES / 1024 / 1024} MiB (generated code?); not parsed, migrate it by hand` });
+  if ((byteLength ?? Buffer.byteLength(text, "utf8")) > maxBytes) {
+    return done({ path, status: "skipped", reason: `larger than ${formatSize(maxBytes)} (generated code?); not parsed: migrate it by hand, or raise --max-file-size` });
   }
   return { kind: "candidate", text };
+}
+
+function formatSize(bytes: number): string {
+  if (bytes % 1024 ** 2 === 0) return `${bytes / 1024 ** 2} MiB`;
+  if (bytes % 1024 === 0) return `${bytes / 1024} KiB`;
+  return `${bytes} bytes`;
 }
 
 function done(partial: Pick<FileReport, "path" | "status"> & Partial<FileReport>): ReadOutcome {

@@ -22,16 +22,20 @@ const PLUGINS = {
   babel: ["jsx", ["decorators", { decoratorsBeforeExport: false }], ...PROPOSALS],
 } satisfies Record<string, ParserPlugin[]>;
 
+/** The raw Babel tree of `text` in the language of `path` (throws a SyntaxError when it does not parse). */
+export function parseRaw(text: string, path: string): ReturnType<typeof parse> {
+  return parse(text.startsWith("\uFEFF") ? text.slice(1) : text, {
+    sourceType: "module",
+    allowImportExportEverywhere: true,
+    allowReturnOutsideFunction: true,
+    plugins: PLUGINS[parserForFile(path) ?? "tsx"],
+  });
+}
+
 /** Undefined when `text` parses as the language of `path`; else what is wrong and where. */
 export function findParseProblem(text: string, path: string): ParseProblem | undefined {
-  const plugins = PLUGINS[parserForFile(path) ?? "tsx"];
   try {
-    parse(text.startsWith("\uFEFF") ? text.slice(1) : text, {
-      sourceType: "module",
-      allowImportExportEverywhere: true,
-      allowReturnOutsideFunction: true,
-      plugins,
-    });
+    parseRaw(text, path);
     return undefined;
   } catch (error) {
     return describeSyntaxError(error);

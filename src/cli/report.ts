@@ -231,7 +231,7 @@ function devStep(): string {
 }
 
 /** The `--json` document; `extras` holds, per absolute path, the diff (`--dry`) or whole output (`--print`). */
-export function jsonReport(run: RunResult, tool: { name: string; version: string }, extras: ReadonlyMap<string, { diff?: string; output?: string }>): unknown {
+export function jsonReport(run: RunResult, tool: { name: string; version: string }, extras: ReadonlyMap<string, { diff?: string; output?: string }>, project?: ProjectOutcome): unknown {
   return {
     schemaVersion: JSON_SCHEMA_VERSION,
     tool,
@@ -252,6 +252,20 @@ export function jsonReport(run: RunResult, tool: { name: string; version: string
       ...(report.deleted ? { deleted: true } : {}),
       ...extras.get(report.path),
     })),
-    nextSteps: nextSteps(run),
+    nextSteps: project ? nextStepsAfterPlan(nextSteps(run), project.plan) : nextSteps(run),
+  };
+}
+
+/**
+ * The JSON next steps of a whole-project run, like the summary's: what the plan did is not left
+ * to do. trigger.config.ts exists or was created (no `init`); package.json was updated or already
+ * lists what the task API needs (no packages to add or remove).
+ */
+function nextStepsAfterPlan(steps: NextSteps, plan: ProjectPlan): NextSteps {
+  const packagesDone = plan.dependencies !== undefined && plan.dependencies.state !== "pending";
+  return {
+    ...steps,
+    ...(packagesDone ? { removePackages: [], addPackages: [], addDevPackages: [] } : {}),
+    commands: plan.config ? steps.commands.filter((command) => command !== INIT_COMMAND) : steps.commands,
   };
 }

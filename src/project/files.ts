@@ -122,7 +122,7 @@ export async function planProjectFiles(input: ProjectPlanInput): Promise<Project
   // loaded only when the index found such a file.
   if (input.index.adapterFiles.length + input.index.clientFiles.length > 0) {
     const { planV2Files } = await import("./v2-files.js");
-    planV2Files({ index: input.index, files: input.files, plan, textOf, edit, reasons, deleted });
+    planV2Files({ index: input.index, files: input.files, root, plan, textOf, edit, reasons, deleted });
   }
 
   // 4. package.json

@@ -7,6 +7,7 @@
 import { basename, dirname, resolve } from "node:path";
 import { ts } from "ts-morph";
 import { isTriggerDevSource } from "../catalog/packages.js";
+import { discoverFiles } from "../cli/discover.js";
 import { reduceAdapterFile } from "./adapter-file.js";
 import { reduceClientFile } from "./client-file.js";
 import { usesOfModule, type ModuleImporters } from "./client-importers.js";
@@ -19,6 +20,8 @@ export interface V2FilesPlanning {
   index: ProjectIndex;
   /** Every source file the CLI discovered (absolute paths). */
   files: readonly string[];
+  /** The project's folder (nearest package.json): importers are searched in all of it. */
+  root: string;
   plan: ProjectPlan;
   /** A file's current planned text. */
   textOf(path: string): string | undefined;
@@ -30,7 +33,12 @@ export interface V2FilesPlanning {
   deleted: Set<string>;
 }
 
-export function planV2Files({ index, files: inputFiles, plan, textOf, edit, reasons, deleted }: V2FilesPlanning): void {
+export function planV2Files({ index, files: discovered, root, plan, textOf, edit, reasons, deleted }: V2FilesPlanning): void {
+  // A run over part of the project (`trigger-v3-migrate jobs trigger.ts`) must still see an
+  // importer elsewhere before it removes the client: search the whole project, .gitignore respected.
+  // Files outside the run are read, never edited (not even an import that was already unused).
+  const inRun = new Set(discovered);
+  const inputFiles = [...new Set([...discovered, ...discoverFiles([root], { cwd: root, ignorePatterns: [] }).files])];
   // Who still imports a module, with imports of it that nothing references dropped (`reason` on those edits).
   const locator = new TsconfigLocator();
   const importersOf = (target: string, reason: string): ModuleImporters => {
@@ -41,6 +49,14 @@ export function planV2Files({ index, files: inputFiles, plan, textOf, edit, reas
       const text = textOf(file);
       if (text === undefined || !mightImport(text, target)) continue;
       const use = usesOfModule(text, file, (specifier) => resolvesTo(specifier, file, target, locator));
+      if (!inRun.has(file)) {
+        // Not ours to edit: any import of the module, used or not, keeps all of it.
+        if (use.imports || use.text !== text) {
+          files++;
+          names = "all";
+        }
+        continue;
+      }
       if (use.text !== text && edit(file, use.text)) reasons.set(file, reasons.get(file) ?? reason);
       if (!use.imports) continue;
       files++;

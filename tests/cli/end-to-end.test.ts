@@ -27,7 +27,7 @@ function sourceFiles(root: string): string[] {
 interface JsonReport {
   summary: { scanned: number; changed: number; errors: number; todos: number };
   files: { path: string; status: string; transforms: string[]; todos: { line: number; message: string; code: string }[]; deleted?: true }[];
-  nextSteps: { removePackages: { name: string }[]; taskDirectories: string[] };
+  nextSteps: { removePackages: { name: string }[]; addPackages: string[]; taskDirectories: string[]; commands: string[] };
   project?: { applied: boolean; creates: { path: string }[]; deletes: { path: string }[]; edits: { path: string }[] };
 }
 
@@ -74,6 +74,9 @@ describe("the CLI over the sample v2 app", () => {
     expect(readFileSync(join(root, "lib/db.ts")).equals(before.get("lib/db.ts")!)).toBe(true);
     expect(report.nextSteps.removePackages.map((p) => p.name)).toEqual(expect.arrayContaining(["@trigger.dev/nextjs", "@trigger.dev/openai"]));
     expect(report.nextSteps.taskDirectories).toEqual(["./jobs"]);
+    // The plan created trigger.config.ts: `init` is no longer a step; package.json was left to the user.
+    expect(report.nextSteps.commands).toEqual(["npx trigger.dev@latest dev"]);
+    expect(report.nextSteps.addPackages).toEqual(["@trigger.dev/sdk@^4.8.3"]);
 
     // Every TODO the summary counts is a real marker line in the written file (after the plan's edits).
     for (const file of report.files.filter((entry) => !entry.deleted)) {

@@ -145,7 +145,8 @@ describe("--json", () => {
       addPackages: ["@trigger.dev/sdk@^4.8.3"],
       addDevPackages: ["@trigger.dev/build", "trigger.dev"],
       taskDirectories: ["./jobs"],
-      commands: ["npx trigger.dev@latest init", "npx trigger.dev@latest dev"],
+      // The project plan created trigger.config.ts, so `init` is not a step any more.
+      commands: ["npx trigger.dev@latest dev"],
     });
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parseSize } from "../../src/cli/args.js";
 import { packageInfo } from "../../src/package-info.js";
 import { FAKE_TRANSFORMS, makeProject, read, runCli, V2_JOB } from "./harness.js";
 
@@ -24,6 +25,25 @@ describe("command-line options", () => {
     expect(result.stderr).toBe('trigger-v3-migrate: --cpus must be a positive integer, got "0"\n');
   });
 
+  it("rejects --max-file-size that is not a size", async () => {
+    const result = await runCli(["--max-file-size", "big"], { cwd: makeProject({}) });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('trigger-v3-migrate: --max-file-size must be a size such as 512KiB, 4MiB or 2000000, got "big"\n');
+  });
+
+  it("skips a candidate above --max-file-size in one line naming the limit, and migrates it below", async () => {
+    const padded = V2_JOB + `// ${"x".repeat(2000)}\n`;
+    const root = makeProject({ "job.ts": padded });
+    const skipped = await runCli(["--max-file-size", "1k", "--no-project"], { cwd: root });
+    // Skipped, like a binary file: a warning, not an error (exit code 0).
+    expect(skipped.code).toBe(0);
+    expect(skipped.stderr).toContain("job.ts: skipped: larger than 1 KiB (generated code?); not parsed: migrate it by hand, or raise --max-file-size\n");
+    expect(read(root, "job.ts")).toBe(padded);
+    const migrated = await runCli(["--max-file-size", "4KiB", "--no-project"], { cwd: root });
+    expect(migrated.code).toBe(0);
+    expect(read(root, "job.ts")).not.toBe(padded);
+  });
+
   it("rejects an option that is missing its value", async () => {
     const result = await runCli(["--target"], { cwd: makeProject({}) });
     expect(result.code).toBe(2);
@@ -47,7 +67,7 @@ describe("command-line options", () => {
   it("prints the usage with every option for --help", async () => {
     const result = await runCli(["--help"], { cwd: makeProject({}) });
     expect(result.code).toBe(0);
-    for (const option of ["--dry", "--print", "--check", "--target", "--transform", "--list", "--ignore-pattern", "--cpus", "--json", "--force", "--help", "--version"]) {
+    for (const option of ["--dry", "--print", "--check", "--target", "--transform", "--list", "--ignore-pattern", "--cpus", "--max-file-size", "--json", "--force", "--help", "--version"]) {
       expect(result.stdout).toContain(option);
     }
   });
@@ -88,5 +108,22 @@ describe("command-line options", () => {
     const report = JSON.parse(result.stdout) as { transforms: string[]; files: { transforms: string[] }[] };
     expect(report.transforms).toEqual(["io", "define-job"]);
     expect(report.files[0]!.transforms).toEqual(["io", "define-job"]);
+  });
+});
+
+describe("parseSize", () => {
+  it.each([
+    ["2000000", 2_000_000],
+    ["512k", 512 * 1024],
+    ["512KiB", 512 * 1024],
+    ["4MB", 4 * 1024 ** 2],
+    ["1.5MiB", 1.5 * 1024 ** 2],
+    [" 3 m ", 3 * 1024 ** 2],
+  ])("reads %s", (text, bytes) => {
+    expect(parseSize(text)).toBe(bytes);
+  });
+
+  it.each(["", "0", "-1", "1GB", "k", "1..5m", "ten"])("rejects %j", (text) => {
+    expect(parseSize(text)).toBeUndefined();
   });
 });

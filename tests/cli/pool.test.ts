@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { POOL_THRESHOLD, runPool, shouldUsePool } from "../../src/cli/pool.js";
+import { POOL_MIN_BYTES, runPool, shouldUsePool } from "../../src/cli/pool.js";
 import type { FileReport, MigrationJob } from "../../src/cli/runner.js";
 import { makeProject } from "./harness.js";
 
@@ -29,10 +29,10 @@ function jobs(count: number, name = "file"): MigrationJob[] {
 const setup = { transformNames: ["io", "define-job"], options: { write: false, keepText: false } };
 
 describe("when the worker pool starts", () => {
-  it("starts only with more than one cpu and more candidate files than the threshold", () => {
-    expect(shouldUsePool(POOL_THRESHOLD + 1, 2)).toBe(true);
-    expect(shouldUsePool(POOL_THRESHOLD, 2)).toBe(false);
-    expect(shouldUsePool(10_000, 1)).toBe(false);
+  it("starts only with more than one cpu and at least the threshold of candidate source", () => {
+    expect(shouldUsePool(POOL_MIN_BYTES, 2)).toBe(true);
+    expect(shouldUsePool(POOL_MIN_BYTES - 1, 2)).toBe(false);
+    expect(shouldUsePool(100 * POOL_MIN_BYTES, 1)).toBe(false);
     expect(shouldUsePool(5, 4, 4)).toBe(true);
   });
 });

@@ -177,6 +177,15 @@ describe("--no-project on fixtures/project-v2", () => {
   });
 });
 
+describe("the JSON next steps after --update-deps", () => {
+  it("list no package to add or remove: package.json already says it", async () => {
+    const dir = copyFixture("sample-v2-app");
+    const result = await runCli(dir, [".", "--dry", "--json", "--update-deps"]);
+    const report = JSON.parse(result.stdout) as { nextSteps: { removePackages: unknown[]; addPackages: unknown[]; addDevPackages: unknown[]; commands: string[] } };
+    expect(report.nextSteps).toMatchObject({ removePackages: [], addPackages: [], addDevPackages: [], commands: ["npx trigger.dev@latest dev"] });
+  });
+});
+
 describe("migrating fixtures/sample-v2-app", () => {
   it("ends with a trigger.config.ts and no v2 import outside a TODO-marked integration import", async () => {
     const dir = copyFixture("sample-v2-app");

@@ -7,7 +7,9 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../../src/package-info.js";
-import { readProjectSources } from "../../src/project/sources.js";
+import { globSync } from "tinyglobby";
+import { indexWithResolution } from "../../src/project/build.js";
+import { indexWithoutResolution, readProjectSources } from "../../src/project/sources.js";
 import { makeProject, runCli } from "../cli/harness.js";
 
 const CRON_JOB = `import { cronTrigger } from "@trigger.dev/sdk";
@@ -37,10 +39,15 @@ describe("whether the index needs ts-morph", () => {
   it.each([
     ["a send", `import { client } from "./trigger";\nawait client.sendEvent({ name: "x" });\n`],
     ["an invoke", `import { job } from "./jobs";\nimport "@trigger.dev/sdk";\nawait job.invoke({});\n`],
-    ["a v2 client", `import { TriggerClient } from "@trigger.dev/sdk";\nexport const client = new TriggerClient({ id: "app" });\n`],
-    ["an adapter route", `import { createAppRoute } from "@trigger.dev/nextjs";\nimport { client } from "@/trigger";\nexport const { POST } = createAppRoute(client);\n`],
   ])("does for %s", (_kind, text) => {
     expect(texts({ "jobs/nightly.ts": CRON_JOB, "other.ts": text }).needsResolution).toBe(true);
+  });
+
+  it.each([
+    ["a v2 client", `import { TriggerClient } from "@trigger.dev/sdk";\nexport const client = new TriggerClient({ id: "app" });\n`],
+    ["an adapter route", `import { createAppRoute } from "@trigger.dev/nextjs";\nimport { client } from "@/trigger";\nexport const { POST } = createAppRoute(client);\n`],
+  ])("does not for %s (Babel finds those)", (_kind, text) => {
+    expect(texts({ "jobs/nightly.ts": CRON_JOB, "other.ts": text }).needsResolution).toBe(false);
   });
 
   it("looks only at files the index pre-filter keeps", () => {
@@ -48,6 +55,30 @@ describe("whether the index needs ts-morph", () => {
     const sources = texts({ "jobs/nightly.ts": CRON_JOB, "notes.ts": "// the TriggerClient used to live here\nexport {};\n" });
     expect([...sources.candidates]).toEqual(["/virtual/jobs/nightly.ts"]);
     expect(sources.needsResolution).toBe(false);
+  });
+});
+
+describe("client and adapter files without resolution", () => {
+  it.each(["sample-v2-app", "project-v2"])("are the ones ts-morph finds, in fixtures/%s", (fixture) => {
+    const root = join(PACKAGE_ROOT, "fixtures", fixture);
+    const files = globSync("**/*.{ts,tsx}", { cwd: root, absolute: true, ignore: ["**/node_modules/**"] });
+    const full = indexWithResolution(readProjectSources(files));
+    const light = indexWithoutResolution(readProjectSources(files));
+    expect(full.clientFiles.length + full.adapterFiles.length).toBeGreaterThan(0);
+    expect(light.clientFiles).toEqual(full.clientFiles);
+    expect(light.adapterFiles).toEqual(full.adapterFiles);
+  });
+
+  it("are not fooled by look-alikes: a local TriggerClient class, a non-v2 createAppRoute, a type-only import", () => {
+    const sources = texts({
+      "a.ts": `import "@trigger.dev/sdk";\nclass TriggerClient { constructor(_: unknown) {} }\nexport const client = new TriggerClient({ id: "x" });\n`,
+      "b.ts": `import { createAppRoute } from "@trigger.dev/sdk";\nexport const r = createAppRoute(x);\n`,
+      "c.ts": `import type { TriggerClient } from "@trigger.dev/sdk";\nexport const client = new TriggerClient({ id: "x" });\n`,
+      "d.ts": `import { TriggerClient } from "@trigger.dev/sdk";\nexport const client = new TriggerClient({ unrelated: 1 });\n`,
+    });
+    const index = indexWithoutResolution(sources);
+    expect(index.clientFiles).toEqual([]);
+    expect(index.adapterFiles).toEqual([]);
   });
 });
 

@@ -26,26 +26,37 @@ function listFiles(directory: string): string[] {
   return (readdirSync(directory, { recursive: true }) as string[]).map((path) => join(directory, path)).filter((path) => statSync(path).isFile());
 }
 
-let root: string;
+const roots: string[] = [];
+
+/** A fresh repo of FILES v2 job files for each run. */
+function generatedRepo(): string {
+  const root = mkdtempSync(join(tmpdir(), "tv3m-interrupt-"));
+  roots.push(root);
+  (generateRepo as (dir: string, options: { files: number; v2Share: number }) => unknown)(root, { files: FILES, v2Share: 1 });
+  return root;
+}
 
 beforeAll(() => {
   // `.ci/run` builds first; a bare `npx vitest` may not have.
   if (!existsSync(BIN)) execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: PACKAGE_ROOT, stdio: "ignore" });
-  root = mkdtempSync(join(tmpdir(), "tv3m-interrupt-"));
-  (generateRepo as (dir: string, options: { files: number; v2Share: number }) => unknown)(root, { files: FILES, v2Share: 1 });
 });
 
 afterAll(() => {
-  if (root) rmSync(root, { recursive: true, force: true });
+  for (const root of roots) rmSync(root, { recursive: true, force: true });
 });
 
 describe("an interrupted write run", () => {
-  it("leaves every file either original or fully migrated, and no temporary files", async () => {
+  // The 1,500 small files (about 1 MB) stay under the pool's default threshold: run both paths.
+  it.each([
+    ["in one thread", {}],
+    ["in the worker pool", { TRIGGER_V3_MIGRATE_POOL_MIN_BYTES: "0" }],
+  ])("leaves every file either original or fully migrated, and no temporary files (%s)", async (_path, env) => {
+    const root = generatedRepo();
     const sources = listFiles(join(root, "src"));
     expect(sources).toHaveLength(FILES);
     const before = new Map<string, Snapshot>(sources.map((path) => [path, { text: readFileSync(path, "utf8"), mtimeMs: statSync(path).mtimeMs }]));
 
-    const child = spawn(process.execPath, [BIN, ".", "--force", "--target", "4"], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [BIN, ".", "--force", "--target", "4", "--cpus", "2"], { cwd: root, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.stdout.resume();

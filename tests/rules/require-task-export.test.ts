@@ -27,6 +27,23 @@ const t = task({ id: "a", run: async () => {} });
 export default t;`,
     },
     {
+      name: "CommonJS: module.exports = { t } and module.exports = { alias: t } export the task",
+      code: `const { task } = require("@trigger.dev/sdk/v3");
+const a = task({ id: "a", run: async () => {} });
+const b = task({ id: "b", run: async () => {} });
+module.exports = { a, renamed: b };`,
+    },
+    {
+      name: "CommonJS: module.exports = t, module.exports.x = t and exports.x = t export the task",
+      code: `const { task } = require("@trigger.dev/sdk/v3");
+const a = task({ id: "a", run: async () => {} });
+const b = task({ id: "b", run: async () => {} });
+const c = task({ id: "c", run: async () => {} });
+module.exports = a;
+module.exports.b = b;
+exports.c = c;`,
+    },
+    {
       name: "a default-exported task expression is fine",
       code: `import { task } from "@trigger.dev/sdk/v3";
 export default task({ id: "a", run: async () => {} });`,
@@ -59,6 +76,14 @@ export { other } from "./other.js";`,
     },
   ],
   invalid: [
+    {
+      name: "CommonJS: a task module.exports leaves out is reported, without an `export` suggestion",
+      code: `const { task } = require("@trigger.dev/sdk/v3");
+const a = task({ id: "a", run: async () => {} });
+const helper = () => 1;
+module.exports = { helper, a: helper };`,
+      errors: [{ messageId: "notExported", data: { name: "a" }, line: 2, suggestions: [] }],
+    },
     {
       name: "an unexported task constant is reported with an add-export suggestion",
       code: `import { task } from "@trigger.dev/sdk/v3";
