@@ -45,17 +45,17 @@ const PROGRAM_OPTIONS: ts.CompilerOptions = {
 export class ModuleScope {
   readonly text: string;
   readonly sourceFile: ts.SourceFile;
-  private readonly program: ts.Program;
+  private readonly makeProgram: () => ts.Program;
   /** Made on the first binding with a candidate reference: most imports checked here have none. */
   private checkerCache: ts.TypeChecker | undefined;
   /** Identifiers by name, collected in one walk: a binding's candidates before the checker decides. */
   private readonly identifiers = new Map<string, ts.Identifier[]>();
   private readonly referenceCache = new Map<ts.Identifier, BindingReference[]>();
 
-  private constructor(text: string, sourceFile: ts.SourceFile, program: ts.Program) {
+  private constructor(text: string, sourceFile: ts.SourceFile, makeProgram: () => ts.Program) {
     this.text = text;
     this.sourceFile = sourceFile;
-    this.program = program;
+    this.makeProgram = makeProgram;
     const visit = (node: ts.Node): void => {
       if (ts.isIdentifier(node)) {
         const list = this.identifiers.get(node.text);
@@ -85,9 +85,12 @@ export class ModuleScope {
       directoryExists: () => false,
       getDirectories: () => [],
     };
-    const program = ts.createProgram({ rootNames: [fileName], options: PROGRAM_OPTIONS, host });
-    if (program.getSyntacticDiagnostics(sourceFile).length > 0) return undefined;
-    return new ModuleScope(text, sourceFile, program);
+    let program: ts.Program | undefined;
+    // A program (binder and checker) only when a reference must be resolved: most importers the
+    // plan reads have no candidate reference at all, and a program per file costs more than its parse.
+    const makeProgram = (): ts.Program => (program ??= ts.createProgram({ rootNames: [fileName], options: PROGRAM_OPTIONS, host }));
+    if (syntaxErrorCount(sourceFile, makeProgram) > 0) return undefined;
+    return new ModuleScope(text, sourceFile, makeProgram);
   }
 
   get statements(): readonly ts.Statement[] {
@@ -128,7 +131,7 @@ export class ModuleScope {
   }
 
   private get checker(): ts.TypeChecker {
-    this.checkerCache ??= this.program.getTypeChecker();
+    this.checkerCache ??= this.makeProgram().getTypeChecker();
     return this.checkerCache;
   }
 
@@ -186,4 +189,16 @@ export function unwrapExpression(expression: ts.Expression): ts.Expression {
     current = current.expression;
   }
   return current;
+}
+
+/**
+ * The parser's own diagnostics, which `getSyntacticDiagnostics` returns for a TS file: read off
+ * the source file (an internal but long-stable field) so no program is needed; through a program
+ * when the field is missing or the file is JavaScript (where the program adds JS-only checks).
+ */
+function syntaxErrorCount(sourceFile: ts.SourceFile, makeProgram: () => ts.Program): number {
+  const parsed = (sourceFile as ts.SourceFile & { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics;
+  const isJavaScript = /\.[mc]?jsx?$/.test(sourceFile.fileName);
+  if (Array.isArray(parsed) && !isJavaScript) return parsed.length;
+  return makeProgram().getSyntacticDiagnostics(sourceFile).length;
 }

@@ -98,15 +98,26 @@ function mergeNames(a: ModuleImporters["names"], b: ModuleImporters["names"]): M
   return a === "all" || b === "all" ? "all" : new Set([...a, ...b]);
 }
 
-/** A cheap test before parsing: does the text name the client module anywhere in a string? */
-function mightImport(text: string, target: string): boolean {
+/**
+ * How a specifier that reaches `target` must end: its stem (`trigger`, `trigger.js`), or for an
+ * `index` file its folder's name. Path aliases keep the last segment (`@/trigger`); one that
+ * renames it (`"@client": ["src/trigger.ts"]`) is not recognised, here and in `mightImport` alike.
+ */
+function targetNamePattern(target: string): string {
   const stem = basename(target).replace(/\.[^.]+$/, "");
   const name = stem === "index" ? basename(dirname(target)) : stem;
-  return new RegExp(`["'][^"'\\n]*\\b${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:\\.[mc]?[jt]sx?)?["']`).test(text);
+  return `\\b${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:\\.[mc]?[jt]sx?)?`;
+}
+
+/** A cheap test before parsing: does the text name the module anywhere in a string? */
+function mightImport(text: string, target: string): boolean {
+  return new RegExp(`["'][^"'\\n]*${targetNamePattern(target)}["']`).test(text);
 }
 
 function resolvesTo(specifier: string, from: string, target: string, locator: TsconfigLocator): boolean {
   if (isTriggerDevSource(specifier)) return false;
+  // Module resolution probes the file system (node_modules up the tree for `zod`): only for a specifier that can name the target.
+  if (!new RegExp(`${targetNamePattern(target)}$`).test(specifier)) return false;
   const resolved = ts.resolveModuleName(specifier, from, locator.forFile(from).options, ts.sys).resolvedModule;
   return resolved !== undefined && resolve(resolved.resolvedFileName) === target;
 }
