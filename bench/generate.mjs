@@ -124,7 +124,21 @@ function v2JobFile(r, i) {
   ].join("\n");
 }
 
-export function generateRepo(outDir, { files = 5000, v2Share = 0.05, seed = 1 } = {}) {
+/** The v2 client the job files import (`../trigger`): a real v2 app always has one. */
+const CLIENT_FILE = `import { TriggerClient } from "@trigger.dev/sdk";
+
+export const client = new TriggerClient({
+  id: "synthetic-app",
+  apiKey: process.env.TRIGGER_API_KEY,
+});
+`;
+
+/**
+ * `client`: also write src/trigger.ts, the v2 client every job imports. Off by default (the
+ * numbers of earlier runs were taken without it); with it, the CLI's project plan loads
+ * TypeScript to plan the client's removal, which a real v2 app always needs.
+ */
+export function generateRepo(outDir, { files = 5000, v2Share = 0.05, seed = 1, client = false } = {}) {
   const r = rng(seed);
   rmSync(outDir, { recursive: true, force: true });
   const v2Count = Math.round(files * v2Share);
@@ -140,17 +154,21 @@ export function generateRepo(outDir, { files = 5000, v2Share = 0.05, seed = 1 } 
     bytes += text.length;
     writeFileSync(join(dir, `file${i}.${tsx ? "tsx" : "ts"}`), text);
   }
+  if (client) {
+    writeFileSync(join(outDir, "src", "trigger.ts"), CLIENT_FILE);
+    bytes += CLIENT_FILE.length;
+  }
   writeFileSync(join(outDir, "package.json"), JSON.stringify({ name: "synthetic", private: true, dependencies: { "@trigger.dev/sdk": "^2.3.18" } }, null, 2));
   return { files, v2Files: v2Count, bytes };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { files: { type: "string" }, "v2-share": { type: "string" }, seed: { type: "string" } } });
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { files: { type: "string" }, "v2-share": { type: "string" }, seed: { type: "string" }, client: { type: "boolean" } } });
   const out = positionals[0];
   if (!out) {
-    console.error("usage: node bench/generate.mjs <outDir> [--files N] [--v2-share 0.05] [--seed 1]");
+    console.error("usage: node bench/generate.mjs <outDir> [--files N] [--v2-share 0.05] [--seed 1] [--client]");
     process.exit(2);
   }
-  const result = generateRepo(out, { files: Number(values.files ?? 5000), v2Share: Number(values["v2-share"] ?? 0.05), seed: Number(values.seed ?? 1) });
+  const result = generateRepo(out, { files: Number(values.files ?? 5000), v2Share: Number(values["v2-share"] ?? 0.05), seed: Number(values.seed ?? 1), client: Boolean(values.client) });
   console.log(JSON.stringify(result));
 }

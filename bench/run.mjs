@@ -57,10 +57,11 @@ const log = (line = "") => {
 };
 
 /** Contenders, each a thunk returning one runOnce() result. ESLint ones can be left out (growth). */
-function contenders(repo, { eslint = true } = {}) {
+function contenders(repo, { eslint = true, clientRepo } = {}) {
   const list = {
     floor: () => runOnce(node, [join(here, "floor.mjs"), repo]),
     cli: () => runOnce(node, [cli, repo, "--dry", "--force"]),
+    ...(clientRepo ? { cliWithClient: () => runOnce(node, [cli, clientRepo, "--dry", "--force"]) } : {}),
     cliOneThread: () => runOnce(node, [cli, repo, "--dry", "--force", "--cpus", "1"]),
     cliNoProject: () => runOnce(node, [cli, repo, "--dry", "--force", "--no-project"]),
     // ast-grep picks one language per run: .ts then .tsx, timed as one (peak = the larger child).
@@ -129,19 +130,23 @@ const workDir = join(tmpdir(), "trigger-v3-migrate-bench");
 mkdirSync(workDir, { recursive: true });
 const repo = join(workDir, `repo-${files}`);
 const generated = generateRepo(repo, { files });
+// The same repo plus the v2 client file its jobs import: the project plan then loads TypeScript.
+const clientRepo = join(workDir, `repo-${files}-client`);
+generateRepo(clientRepo, { files, client: true });
 const started = Date.now();
 log(`# trigger-v3-migrate bench: ${files} files (${generated.v2Files} v2, ${(generated.bytes / 2 ** 20).toFixed(1)} MiB), median of ${runs} runs`);
 log(`${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), node ${process.version}\n`);
 
-const s = measureAll(repo, `${files}`, runs);
+const s = measureAll(repo, `${files}`, runs, { clientRepo });
 const timing = ruleTimings(repo);
 const pct = (a, b) => `${a >= b ? "+" : ""}${(((a - b) / b) * 100).toFixed(1)}%`;
 const both = (a, b, target) => `${ratio(a.seconds, b.seconds)} wall, ${ratio(a.cpuSeconds, b.cpuSeconds)} CPU${target ? ` (target ${target})` : ""}`;
 const rows = [
   ["floor: read all, parse + print the pre-filtered files (jscodeshift)", s.floor, ""],
-  ["our CLI --dry (default: project index, worker pool)", s.cli, `${both(s.cli, s.floor, "<= 1.5x")} floor`],
+  ["our CLI --dry (defaults: project index, pool from 4 MiB of candidates)", s.cli, `${both(s.cli, s.floor, "<= 1.5x")} floor`],
+  ["our CLI --dry, same repo plus its v2 client file src/trigger.ts (TypeScript loads to plan its removal)", s.cliWithClient, `${both(s.cliWithClient, s.floor)} floor`],
   ["our CLI --dry --cpus 1 (no worker pool)", s.cliOneThread, `${both(s.cliOneThread, s.floor)} floor`],
-  ["our CLI --dry --no-project (no ts-morph index)", s.cliNoProject, `${both(s.cliNoProject, s.floor)} floor`],
+  ["our CLI --dry --no-project (no project index or plan)", s.cliNoProject, `${both(s.cliNoProject, s.floor)} floor`],
   ["ast-grep 0.51, root-import rewrite, .ts + .tsx (dry)", s.astGrep, `CLI = ${both(s.cli, s.astGrep, "<= 2x")} ast-grep`],
   ["ESLint, no-debugger only", s.eslintBaseline, ""],
   [
