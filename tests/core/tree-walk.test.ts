@@ -42,8 +42,8 @@ describe("the tree walk against ast-types' own visitor", () => {
     // Same tree, already visited by find(): the walk must hand out the visitor's very path objects.
     const calls = findPaths(root.get() as ASTPath, CALLS);
     const identifiers = findPaths(root.get() as ASTPath, IDENTIFIER_DISPATCH);
-    expect(calls.map((p) => where(p.node as AstNode))).toEqual(expectedCalls.map((p) => where(p.node as AstNode)));
-    expect(identifiers.map((p) => where(p.node as AstNode))).toEqual(expectedIdentifiers.map((p) => where(p.node as AstNode)));
+    expect(calls.map((p) => where(p.node as AstNode))).toEqual(expectedCalls.map((p) => where(p.node as unknown as AstNode)));
+    expect(identifiers.map((p) => where(p.node as AstNode))).toEqual(expectedIdentifiers.map((p) => where(p.node as unknown as AstNode)));
     expect(calls.every((p, index) => p === expectedCalls[index])).toBe(true);
   });
 
