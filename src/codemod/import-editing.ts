@@ -185,7 +185,12 @@ export function insertImportText(j: JSCodeshift, program: AstNode, text: string,
       return;
     }
   }
-  insertAfterImports(j, program, programBody(parseSnippet(j, text)["program"] as AstNode)[0]!);
+  const statement = programBody(parseSnippet(j, text)["program"] as AstNode)[0]!;
+  // With no import to pair with, the statement goes in alone: without its snippet location recast
+  // prints it as a new statement on its own line (with it, recast glued the first statement of
+  // the file onto the same line: `import { queue } from "...";const limit = ...`).
+  statement["loc"] = null;
+  insertAfterImports(j, program, statement);
 }
 
 interface Position {

@@ -192,6 +192,19 @@ client.defineJob({ id: "cjs", name: "CJS", version: "1", trigger: eventTrigger({
       expect(output).toMatch(/task\s*\} = require\("@trigger.dev\/sdk"\);/);
     });
 
+    it("asks for no export when the CommonJS file already exports the job's variable", () => {
+      const cjs = (exportLine: string): string =>
+        migrate(`const { eventTrigger } = require("@trigger.dev/sdk");
+const { client } = require("./trigger");
+const sync = client.defineJob({ id: "sync", name: "Sync", version: "1", trigger: eventTrigger({ name: "s" }), run: async (payload) => payload });
+${exportLine}
+`, 4, "jobs/cjs.js") ?? "";
+      for (const exportLine of ["module.exports = { sync };", "module.exports = { syncTask: sync };", "exports.sync = sync;", "module.exports.sync = sync;"]) {
+        expect(cjs(exportLine), exportLine).not.toContain("export this task");
+      }
+      expect(cjs("module.exports = { other };")).toContain(`${TODO} export this task (module.exports)`);
+    });
+
     it("keeps a @ts-ignore directly above the code it was written for, below new TODOs", () => {
       const output = rewrite(`import { eventTrigger } from "@trigger.dev/sdk";
 import { client } from "./trigger";

@@ -15,6 +15,7 @@ import { rewriteHook, V2_JOB_HOOKS } from "./hooks.js";
 import { normalizedTaskId } from "./naming.js";
 import { rewriteRun } from "./run.js";
 import { TaskSnippet } from "./snippet.js";
+import { writtenLines } from "./written-text.js";
 import { type FileFacts, type PlannedTodo, type TriggerPlan, planTrigger } from "./triggers.js";
 
 export interface ConvertContext {
@@ -96,8 +97,11 @@ export function convertOptions(c: ConvertContext, optionsPath: ASTPath, plan: Tr
     snippet.existing(nameProperty);
   } else if (nameProperty) snippet.property(`description: ${snippet.hole(propertyValue(nameProperty) as AnyNode)}`);
 
-  if (plan.schema) snippet.property(`schema: ${snippet.hole(plan.schema)}`);
+  // A property with comments written on it moves whole, comments included (`//the expected payload shape`).
+  if (plan.schemaProperty && movesWhole(plan.schemaProperty, "schema")) snippet.existing(plan.schemaProperty);
+  else if (plan.schema) snippet.property(`schema: ${snippet.hole(plan.schema)}`);
   if (plan.cronText !== undefined) snippet.property(`cron: ${c.quote(plan.cronText)}`);
+  else if (plan.cronProperty && movesWhole(plan.cronProperty, "cron")) snippet.existing(plan.cronProperty);
   else if (plan.cron) snippet.property(`cron: ${snippet.hole(plan.cron)}`);
   const limit = byName.get("concurrencyLimit");
   const limitValue = limit ? propertyValue(limit) : undefined;
@@ -125,6 +129,8 @@ export function convertOptions(c: ConvertContext, optionsPath: ASTPath, plan: Tr
     }
     // Comments on dropped keys (version, trigger...) stay, on the retry line we add in their place.
     snippet.comment(commentsText(property));
+    // The filter the TODO asks a human to turn into a guard, as it was written (with its comments).
+    if (name === "trigger" && plan.filterProperty) snippet.comment((writtenLines(plan.filterProperty) ?? []).map((line) => `// ${line}`).join("\n"));
   }
 
   snippet.property(`retry: { maxAttempts: ${DEFAULT_RETRY.maxAttempts} }`);
@@ -136,6 +142,14 @@ export function convertOptions(c: ConvertContext, optionsPath: ASTPath, plan: Tr
   if (run) snippet.existing(run);
   for (const property of kept) snippet.existing(property);
   return { snippet, id, jobTodos };
+}
+
+/** A `key: value` property (not computed, not a method) that has comments written on it. */
+function movesWhole(property: AnyNode, key: string): boolean {
+  const comments = property["comments"];
+  if (!Array.isArray(comments) || comments.length === 0) return false;
+  const written = child(property, "key");
+  return (property.type === "ObjectProperty" || property.type === "Property") && property["computed"] !== true && identifierName(written) === key;
 }
 
 /** The leading comments of a node as source lines ("" when none). */

@@ -46,7 +46,10 @@ export function placeTask(j: JSCodeshift, expressionPath: ASTPath, call: AnyNode
     const holderType = (holder?.node as AnyNode | undefined)?.type;
     if (holderType === "ExportNamedDeclaration") return { callPath: placed };
     if (holderType !== "Program" || !holder) return { callPath: placed, todo: MOVE_TODO };
-    if (!options.isModule) return { callPath: placed, todo: EXPORT_TODO };
+    if (!options.isModule) {
+      const name = (parent["id"] as AnyNode | undefined)?.["name"];
+      return typeof name === "string" && commonJsExports(holder.node as unknown as AnyNode).has(name) ? { callPath: placed } : { callPath: placed, todo: EXPORT_TODO };
+    }
     const declaration = declarationPath.node as unknown as AnyNode;
     const exported = j.exportNamedDeclaration(declaration as unknown as Parameters<JSCodeshift["exportNamedDeclaration"]>[0]) as unknown as AnyNode;
     exported["comments"] = declaration["comments"];
@@ -74,4 +77,34 @@ export function isAssignedToVariable(jobPath: ASTPath): boolean {
   }
   const declarator = parent?.node as unknown as AnyNode | undefined;
   return declarator?.type === "VariableDeclarator" && declarator["init"] === current.node && (declarator["id"] as AnyNode).type === "Identifier";
+}
+
+/**
+ * Names a CommonJS file exports by name at the top level: `module.exports = { x, y: x }`,
+ * `module.exports.x = x`, `exports.x = x` (a task held that way is registered: no export TODO).
+ */
+function commonJsExports(program: AnyNode): Set<string> {
+  const names = new Set<string>();
+  for (const statement of (program["body"] as AnyNode[] | undefined) ?? []) {
+    const assignment = statement.type === "ExpressionStatement" ? (statement["expression"] as AnyNode) : undefined;
+    if (assignment?.type !== "AssignmentExpression" || assignment["operator"] !== "=") continue;
+    const target = memberPath(assignment["left"] as AnyNode);
+    const value = assignment["right"] as AnyNode;
+    if (target === "module.exports" && value.type === "ObjectExpression") {
+      for (const property of (value["properties"] as AnyNode[]) ?? []) {
+        const exported = (property["value"] as AnyNode | undefined)?.type === "Identifier" ? ((property["value"] as AnyNode)["name"] as string) : undefined;
+        if (exported && (property.type === "ObjectProperty" || property.type === "Property")) names.add(exported);
+      }
+    } else if (target && /^(?:module\.)?exports\.[\w$]+$/.test(target) && value.type === "Identifier") names.add(value["name"] as string);
+  }
+  return names;
+}
+
+/** `a.b.c` for a chain of identifiers and non-computed members, else undefined. */
+function memberPath(node: AnyNode): string | undefined {
+  if (node.type === "Identifier") return node["name"] as string;
+  if (node.type !== "MemberExpression" || node["computed"]) return undefined;
+  const object = memberPath(node["object"] as AnyNode);
+  const property = node["property"] as AnyNode;
+  return object && property.type === "Identifier" ? `${object}.${String(property["name"])}` : undefined;
 }

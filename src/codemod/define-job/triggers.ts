@@ -24,6 +24,11 @@ export interface TriggerPlan {
   schema?: AnyNode;
   /** `cron: <node>` for schedules.task, as written in the v2 cronTrigger... */
   cron?: AnyNode;
+  /** The trigger's `schema` / `cron` property itself, to move whole when comments are written on it. */
+  schemaProperty?: AnyNode;
+  cronProperty?: AnyNode;
+  /** An event filter left for a human (the events transform turned the others into a guard): kept as comment lines. */
+  filterProperty?: AnyNode;
   /** ...or computed from an intervalTrigger. */
   cronText?: string;
   todos: PlannedTodo[];
@@ -88,25 +93,30 @@ function dynamicKind(path: ASTPath, tracker: CodemodImportTracker, facts: FileFa
 
 function planFactory(factory: V2TriggerFactory, argument: AnyNode | undefined): TriggerPlan {
   const options = unwrapExpression(argument);
+  const property = (name: string): AnyNode | undefined => (options?.type === "ObjectExpression" ? findProperty(options, name) : undefined);
   const option = (name: string): AnyNode | undefined => {
-    if (options?.type !== "ObjectExpression") return undefined;
-    const property = findProperty(options, name);
-    return property ? propertyValue(property) : undefined;
+    const found = property(name);
+    return found ? propertyValue(found) : undefined;
   };
   switch (factory) {
     case "eventTrigger":
     case "invokeTrigger": {
       const todos: PlannedTodo[] = [];
-      if (option("filter") !== undefined) {
-        todos.push({ message: "the v2 event filter is gone: check the payload at the start of run and return early when it does not match", docs: "upgradeFromV2" });
+      const filterProperty = property("filter");
+      if (filterProperty !== undefined) {
+        todos.push({
+          message: "the v2 event filter is gone: check the payload at the start of run and return early when it does not match (the filter is kept as a comment in the task options)",
+          docs: "upgradeFromV2",
+        });
       }
+      const filter = filterProperty ? { filterProperty } : {};
       const schema = option("schema");
-      return schema ? { factory: "schemaTask", schema, todos, traced: true } : { factory: "task", todos, traced: true };
+      return schema ? { factory: "schemaTask", schema, schemaProperty: property("schema"), ...filter, todos, traced: true } : { factory: "task", ...filter, todos, traced: true };
     }
     case "cronTrigger": {
       const cron = option("cron");
       const todos: PlannedTodo[] = cron ? [] : [{ message: "add the cron expression of the v2 cronTrigger (or attach schedules with schedules.create)", docs: "scheduled" }];
-      return { factory: "schedules.task", ...(cron ? { cron } : {}), todos, traced: true };
+      return { factory: "schedules.task", ...(cron ? { cron, cronProperty: property("cron") } : {}), todos, traced: true };
     }
     case "intervalTrigger": {
       const secondsNode = option("seconds");

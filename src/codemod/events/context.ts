@@ -7,7 +7,7 @@ import type { ASTPath, Collection, JSCodeshift } from "jscodeshift";
 import { isTaskApiSource, taskApiImportPath, type SdkMajor } from "../../catalog/packages.js";
 import type { IndexedSend, JobRef, ProjectIndex } from "../../project/types.js";
 import { type AstNode, constantNumber, isNode } from "../ast-helpers.js";
-import { addNamedImports, importDeclarations, importSource, insertImportText, isTypeOnly, programOf } from "../import-editing.js";
+import { addNamedImports, addNamedRequires, importDeclarations, importSource, insertImportText, isTypeOnly, programOf, requireDeclarations } from "../import-editing.js";
 import { NameAllocator } from "../define-job/naming.js";
 import { detectQuoteStyle } from "../transform.js";
 import { isTypedFile } from "./filter-guard.js";
@@ -99,10 +99,16 @@ function importsName(ctx: EventsContext, name: string): boolean {
 /** Writes the `tasks`/`batch` value imports and the `import type` declarations collected so far. */
 export function flushImports(ctx: EventsContext): void {
   const { j, program, target } = ctx;
-  if (ctx.valueImports.size > 0) addNamedImports(j, program, taskApiImportPath(target), [...ctx.valueImports], {
-      acceptsSource: (source) => isTaskApiSource(source, target),
-      quote: detectQuoteStyle(ctx.source),
-    });
+  if (ctx.valueImports.size > 0) {
+    const accepts = (source: string) => isTaskApiSource(source, target);
+    // A CommonJS file (requires, no imports) gets a require, as the imports transform does: an
+    // import would turn it into an ES module, and define-job would then write `export const`.
+    if (importDeclarations(program).length === 0 && requireDeclarations(program).length > 0) {
+      addNamedRequires(j, program, taskApiImportPath(target), [...ctx.valueImports], accepts, detectQuoteStyle(ctx.source));
+    } else {
+      addNamedImports(j, program, taskApiImportPath(target), [...ctx.valueImports], { acceptsSource: accepts, quote: detectQuoteStyle(ctx.source) });
+    }
+  }
   if (!ctx.typed || ctx.typeImports.size === 0) return;
   const bySpecifier = new Map<string, [string, JobRef][]>();
   for (const entry of ctx.typeImports) {
