@@ -69,7 +69,8 @@ function rewriteCall(ctx: EventsContext, path: ASTPath, method: string): boolean
 
   if (method === "sendEvent" || method === "sendEvents") {
     let via: SendVia | undefined;
-    if (ctx.project) via = indexed?.via === "io" || indexed?.via === "client" ? indexed.via : undefined;
+    // An index that could not resolve the receiver knows no more than no index at all.
+    if (ctx.project && indexed?.via !== "unresolved") via = indexed?.via === "io" || indexed?.via === "client" ? indexed.via : undefined;
     else via = localSender(ctx, receiver, run, node["arguments"] as AstNode[]);
     return via ? rewriteSend(ctx, path, method, via, indexed) : false;
   }

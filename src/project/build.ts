@@ -129,7 +129,8 @@ function addBarrels(texts: ReadonlyMap<string, string>, candidates: Set<string>,
 function resolveSend(send: ExtractedSend, jobs: readonly IndexedJob[], jobByDeclaration: ReadonlyMap<Node, IndexedJob>): IndexedSend | undefined {
   const base = { file: send.file, line: send.line, column: send.column, kind: send.kind };
   if (send.kind === "sendEvent" || send.kind === "sendEvents") {
-    const via = senderKind(send.receiver);
+    const declaration = declarationOf(send.receiver);
+    const via = declaration ? senderKind(declaration) : fromUnresolvedLocalModule(send.receiver) ? "unresolved" : undefined;
     if (!via) return undefined;
     const events = send.events;
     const targets = events === undefined ? [] : jobs.filter((job) => job.trigger === "event" && job.events.some((name) => events.includes(name))).map(jobRef);
@@ -144,10 +145,8 @@ function jobRef(job: IndexedJob): JobRef {
   return { file: job.file, exportName: job.exportName, taskId: job.taskId };
 }
 
-/** `client` when the receiver is a v2 TriggerClient, `io` when it is a job run's io parameter. */
-function senderKind(receiver: Expression): "client" | "io" | undefined {
-  const declaration = declarationOf(receiver);
-  if (!declaration) return undefined;
+/** `client` when the receiver's declaration is a v2 TriggerClient, `io` when it is a job run's io parameter. */
+function senderKind(declaration: Node): "client" | "io" | undefined {
   if (Node.isParameterDeclaration(declaration)) return isIoParameter(declaration) ? "io" : undefined;
   if (Node.isVariableDeclaration(declaration)) {
     const initializer = declaration.getInitializer();
@@ -169,6 +168,23 @@ function isIoParameter(parameter: Node): boolean {
   if (!holder || !(Node.isPropertyAssignment(holder) || Node.isMethodDeclaration(holder)) || holder.getName() !== "run") return false;
   const object = holder.getParent();
   return object !== undefined && Node.isObjectLiteralExpression(object) && object.getProperty("trigger") !== undefined;
+}
+
+/**
+ * True when the receiver is imported from a module that looks like the app's own (`./trigger`,
+ * `@/trigger`, `~/lib/client`, `#trigger`) but that the index could not resolve (an alias
+ * without tsconfig `paths`, a file outside the run). A bare package (`segment`, `@acme/x`) is
+ * not: its `sendEvent` is someone else's.
+ */
+function fromUnresolvedLocalModule(receiver: Expression): boolean {
+  let current: Node = receiver;
+  while (Node.isParenthesizedExpression(current) || Node.isAsExpression(current) || Node.isNonNullExpression(current)) current = current.getExpression();
+  while (Node.isPropertyAccessExpression(current)) current = current.getExpression();
+  if (!Node.isIdentifier(current)) return false;
+  const declaration = current.getSymbol()?.getDeclarations()[0];
+  const importDeclaration = declaration?.getFirstAncestorByKind(ts.SyntaxKind.ImportDeclaration);
+  const specifier = importDeclaration?.getModuleSpecifierValue();
+  return specifier !== undefined && /^(?:\.|\/|@\/|~|#|\$)/.test(specifier);
 }
 
 /** The declaration a receiver refers to, through imports, re-exports and `ns.member`. */

@@ -56,8 +56,13 @@ export interface IndexedSend {
   line: number;
   column: number;
   kind: SendKind;
-  /** `client` (a v2 TriggerClient), `io` (a job's io parameter) or `job` (a job object). */
-  via: "client" | "io" | "job";
+  /**
+   * `client` (a v2 TriggerClient), `io` (a job's io parameter), `job` (a job object), or
+   * `unresolved`: a send whose receiver leads nowhere the index can see (an import it cannot
+   * resolve, such as an alias without tsconfig `paths`); the events transform then judges it
+   * as it would without an index, instead of leaving it silently.
+   */
+  via: "client" | "io" | "job" | "unresolved";
   /** Static event names sent (sendEvent/sendEvents); undefined when a name is not a literal. */
   events?: string[];
   /** The jobs this call starts: the listeners of its events, or the invoked job. */

@@ -114,10 +114,17 @@ function mightImport(text: string, target: string): boolean {
   return new RegExp(`["'][^"'\\n]*${targetNamePattern(target)}["']`).test(text);
 }
 
+/**
+ * Does `specifier`, imported from `from`, reach `target`? A specifier that names the target but
+ * resolves nowhere (`@/trigger` under a bundler alias that tsconfig does not declare) counts too
+ * when both files share a tsconfig (or both have none): the file may well import the client, and
+ * deleting the client under it would break the build. Across projects of a monorepo it does not.
+ */
 function resolvesTo(specifier: string, from: string, target: string, locator: TsconfigLocator): boolean {
   if (isTriggerDevSource(specifier)) return false;
   // Module resolution probes the file system (node_modules up the tree for `zod`): only for a specifier that can name the target.
   if (!new RegExp(`${targetNamePattern(target)}$`).test(specifier)) return false;
   const resolved = ts.resolveModuleName(specifier, from, locator.forFile(from).options, ts.sys).resolvedModule;
-  return resolved !== undefined && resolve(resolved.resolvedFileName) === target;
+  if (resolved) return resolve(resolved.resolvedFileName) === target;
+  return locator.find(dirname(from)) === locator.find(dirname(target));
 }
