@@ -131,6 +131,8 @@ export function convertOptions(c: ConvertContext, optionsPath: ASTPath, plan: Tr
     snippet.comment(commentsText(property));
     // The filter the TODO asks a human to turn into a guard, as it was written (with its comments).
     if (name === "trigger" && plan.filterProperty) snippet.comment((writtenLines(plan.filterProperty) ?? []).map((line) => `// ${line}`).join("\n"));
+    // A trigger with no task API form goes, but what it was configured with (repo, event, filter...) is the human's to carry over: kept as written.
+    if (name === "trigger" && !plan.traced && hasArguments(property["value"] as AnyNode)) snippet.comment((writtenLines(property) ?? []).map((line) => `// ${line}`).join("\n"));
   }
 
   snippet.property(`retry: { maxAttempts: ${DEFAULT_RETRY.maxAttempts} }`);
@@ -190,4 +192,10 @@ function source(c: ConvertContext, node: AnyNode | undefined): string {
   if (!node) return "its option";
   const text = c.j(node as unknown as ASTNode).toSource().replace(/\s+/g, " ");
   return `\`${text.length > 60 ? `${text.slice(0, 57)}...` : text}\``;
+}
+
+/** `x.on({ ... })`, `notify([slack])`: a call that was given something to lose. */
+function hasArguments(value: AnyNode | undefined): boolean {
+  if (value?.type !== "CallExpression" && value?.type !== "NewExpression") return false;
+  return ((value["arguments"] as AnyNode[] | undefined) ?? []).length > 0;
 }
