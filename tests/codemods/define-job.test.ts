@@ -7,6 +7,7 @@ import type { SdkMajor } from "../../src/catalog/packages.js";
 import { describeSeconds, intervalToCron } from "../../src/codemod/define-job/interval-cron.js";
 import { camelCaseName, kebabCaseId, NameAllocator, normalizedTaskId } from "../../src/codemod/define-job/naming.js";
 import { migrateSource } from "../../src/codemod/pipeline.js";
+import { TRANSFORMS } from "../../codemods/index.js";
 
 const TODO = "// TODO(trigger-v3-migrate):";
 
@@ -262,6 +263,30 @@ client.defineJob({ id: "gh", name: "GH", version: "1", trigger: github.triggers.
       expect(rewrite(job(`  id: "q", name: "Q", version: "1", concurrencyLimit: sharedLimit, trigger: eventTrigger({ name: "q" }), run: async () => 1,`))).toContain(
         `${TODO} the v2 shared concurrency limit \`sharedLimit\` is gone: define const q = queue({ name, concurrencyLimit }) and set queue: q https://trigger.dev/docs/queue-concurrency`,
       );
+    });
+
+    it("sets queue: x when the shared limit x is a queue() this file declares (what events makes of defineConcurrencyLimit)", () => {
+      const source = `import { eventTrigger } from "@trigger.dev/sdk";
+import { client } from "./trigger";
+
+const billing = client.defineConcurrencyLimit({ id: "billing", limit: 2 });
+
+client.defineJob({ id: "charge", name: "Charge", version: "1", concurrencyLimit: billing, trigger: eventTrigger({ name: "charge" }), run: async () => 1 });
+`;
+      const output = migrateSource(source, "src/jobs/example.ts", TRANSFORMS, 4).output ?? "";
+      expect(output).toContain(`const billing = queue({`);
+      expect(output).toContain(`queue: billing,`);
+      expect(output).not.toContain("shared concurrency limit");
+    });
+
+    it("keeps the TODO for a shared limit that is not a local queue(): imported, or built by something else", () => {
+      for (const declaration of [`import { sharedLimit } from "./limits";`, `const sharedLimit = makeLimit();`, `let sharedLimit = queue({ name: "x" });`]) {
+        const source = job(`  id: "q", name: "Q", version: "1", concurrencyLimit: sharedLimit, trigger: eventTrigger({ name: "q" }), run: async () => 1,`, "eventTrigger, queue").replace(
+          `import { client } from "./trigger";`,
+          `import { client } from "./trigger";\n${declaration}`,
+        );
+        expect(rewrite(source), declaration).toContain("the v2 shared concurrency limit `sharedLimit` is gone");
+      }
     });
 
     it("reads the enabled shorthand from a top-level const boolean", () => {
