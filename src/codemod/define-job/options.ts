@@ -9,7 +9,7 @@ import type { SdkMajor } from "../../catalog/packages.js";
 import { DEFAULT_MAX_DURATION_SECONDS, DEFAULT_RETRY } from "../../catalog/tasks.js";
 import type { CodemodImportTracker } from "../import-tracker.js";
 import { addTodo } from "../todo.js";
-import { findProperty, unwrapExpression } from "../ast-helpers.js";
+import { type AstNode, findProperty, unwrapExpression, walkNodes } from "../ast-helpers.js";
 import { type AnyNode, child, children, identifierName, makeString, numericValue, propertyName, propertyValue, stringValue } from "./ast.js";
 import { rewriteHook, V2_JOB_HOOKS } from "./hooks.js";
 import { normalizedTaskId } from "./naming.js";
@@ -128,12 +128,17 @@ export function convertOptions(c: ConvertContext, optionsPath: ASTPath, plan: Tr
       kept.push(property);
       continue;
     }
-    // Comments on dropped keys (version, trigger...) stay, on the retry line we add in their place.
-    snippet.comment(commentsText(property));
+    // A trigger with no task API form goes, but what it was configured with (repo, event, filter...) is the human's to carry over: kept as written, comments included.
+    if (name === "trigger" && !plan.traced && hasArguments(property["value"] as AnyNode)) {
+      snippet.comment((writtenLines(property) ?? []).map((line) => `// ${line}`).join("\n"));
+      continue;
+    }
+    // Comments written on or inside a dropped key (`version: "1", // why`, inside `integrations: {...}`)
+    // stay, on the retry line we add in its place; not those inside what moves into the task whole.
+    const movedWhole = new Set([plan.schemaProperty, plan.cronProperty, plan.filterProperty].filter((node): node is AnyNode => node !== undefined));
+    snippet.comment(commentsText(property, movedWhole));
     // The filter the TODO asks a human to turn into a guard, as it was written (with its comments).
     if (name === "trigger" && plan.filterProperty) snippet.comment((writtenLines(plan.filterProperty) ?? []).map((line) => `// ${line}`).join("\n"));
-    // A trigger with no task API form goes, but what it was configured with (repo, event, filter...) is the human's to carry over: kept as written.
-    if (name === "trigger" && !plan.traced && hasArguments(property["value"] as AnyNode)) snippet.comment((writtenLines(property) ?? []).map((line) => `// ${line}`).join("\n"));
   }
 
   snippet.property(`retry: { maxAttempts: ${DEFAULT_RETRY.maxAttempts} }`);
@@ -156,10 +161,16 @@ function movesWhole(property: AnyNode, key: string): boolean {
 }
 
 /** The leading comments of a node as source lines ("" when none). */
-function commentsText(node: AnyNode): string {
-  const comments = Array.isArray(node["comments"]) ? (node["comments"] as AnyNode[]) : [];
-  return comments
-    .filter((comment) => comment["leading"] !== false)
+/** Every comment written on or inside `node` (leading, trailing, nested), in source order, except inside `skip`. */
+function commentsText(node: AnyNode, skip: ReadonlySet<AnyNode>): string {
+  const comments = new Set<AnyNode>();
+  walkNodes(node as AstNode, (current) => {
+    if (skip.has(current as AnyNode)) return false;
+    if (Array.isArray(current["comments"])) for (const comment of current["comments"] as AnyNode[]) comments.add(comment);
+    return undefined;
+  });
+  return [...comments]
+    .sort((a, b) => Number(a["start"] ?? 0) - Number(b["start"] ?? 0))
     .map((comment) => (comment.type === "CommentLine" || comment.type === "Line" ? `//${String(comment["value"])}` : `/*${String(comment["value"])}*/`))
     .join("\n");
 }
