@@ -85,7 +85,9 @@ export function typeNameFor(ctx: EventsContext, ref: JobRef): string {
   for (const [local, imported] of ctx.typeImports) if (imported.file === ref.file && imported.exportName === ref.exportName) return local;
   // A value import of that name already in the file is the job itself (routes import jobs to invoke them).
   if (ctx.topLevel.has(ref.exportName) && importsName(ctx, ref.exportName)) return ref.exportName;
-  const local = ctx.topLevel.has(ref.exportName) ? ctx.names.allocate(`${ref.exportName}Task`) : ref.exportName;
+  // Two listeners in different files may share an export name (`export const notify` in a.ts and b.ts): each gets its own local.
+  let local = ref.exportName;
+  while (ctx.topLevel.has(local) || ctx.typeImports.has(local)) local = ctx.names.allocate(`${ref.exportName}Task`);
   ctx.typeImports.set(local, ref);
   return local;
 }
