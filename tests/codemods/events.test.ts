@@ -26,3 +26,39 @@ describe("events transform: defineConcurrencyLimit", () => {
     expect(output).toContain(`export const shared = queue({ name: id, /* from config */ concurrencyLimit: limit });`);
   });
 });
+
+describe("events transform: sendEvent", () => {
+  const JOB = `import { eventTrigger } from "@trigger.dev/sdk";
+import { client } from "./trigger";
+
+export const welcome = client.defineJob({
+  id: "welcome",
+  name: "Welcome",
+  version: "1.0.0",
+  trigger: eventTrigger({ name: "user.created" }),
+  run: async (payload, io) => {
+    await io.logger.info("hi");
+  },
+});
+`;
+
+  it("keeps the comments written in the v2 event above the call that replaces it", () => {
+    const output = migrate(
+      `${JOB}
+export async function signup(id: string) {
+  await client.sendEvent({
+    id: \`signup-\${id}\`, // dedupes a retried signup
+    name: "user.created", /* the v2 event */
+    payload: { id },
+  });
+}
+`,
+      "src/jobs/welcome.ts",
+    );
+    expect(output).toContain(`  // dedupes a retried signup
+  /* the v2 event */
+  await tasks.trigger<typeof welcome>("welcome", { id }, {`);
+    // Run again: nothing moves twice.
+    expect(migrate(output!, "src/jobs/welcome.ts")).toBeNull();
+  });
+});

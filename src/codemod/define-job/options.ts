@@ -9,7 +9,8 @@ import type { SdkMajor } from "../../catalog/packages.js";
 import { DEFAULT_MAX_DURATION_SECONDS, DEFAULT_RETRY } from "../../catalog/tasks.js";
 import type { CodemodImportTracker } from "../import-tracker.js";
 import { addTodo } from "../todo.js";
-import { type AstNode, findProperty, unwrapExpression, walkNodes } from "../ast-helpers.js";
+import { type AstNode, findProperty, unwrapExpression } from "../ast-helpers.js";
+import { commentSource, writtenComments } from "../written-comments.js";
 import { type AnyNode, child, children, identifierName, makeString, numericValue, propertyName, propertyValue, stringValue } from "./ast.js";
 import { rewriteHook, V2_JOB_HOOKS } from "./hooks.js";
 import { normalizedTaskId } from "./naming.js";
@@ -163,16 +164,7 @@ function movesWhole(property: AnyNode, key: string): boolean {
 /** The leading comments of a node as source lines ("" when none). */
 /** Every comment written on or inside `node` (leading, trailing, nested), in source order, except inside `skip`. */
 function commentsText(node: AnyNode, skip: ReadonlySet<AnyNode>): string {
-  const comments = new Set<AnyNode>();
-  walkNodes(node as AstNode, (current) => {
-    if (skip.has(current as AnyNode)) return false;
-    if (Array.isArray(current["comments"])) for (const comment of current["comments"] as AnyNode[]) comments.add(comment);
-    return undefined;
-  });
-  return [...comments]
-    .sort((a, b) => Number(a["start"] ?? 0) - Number(b["start"] ?? 0))
-    .map((comment) => (comment.type === "CommentLine" || comment.type === "Line" ? `//${String(comment["value"])}` : `/*${String(comment["value"])}*/`))
-    .join("\n");
+  return writtenComments(node as AstNode, skip).map(commentSource).join("\n");
 }
 
 function planEnabled(c: ConvertContext, property: AnyNode, jobTodos: PlannedTodo[]): void {

@@ -7,8 +7,9 @@
  * they are, and define-job leaves its TODO.
  */
 import type { JSCodeshift } from "jscodeshift";
-import { type AstNode, isNode, literalValue, propertyName, unwrapExpression, walkNodes } from "../ast-helpers.js";
+import { type AstNode, isNode, literalValue, propertyName, unwrapExpression } from "../ast-helpers.js";
 import { parseSnippet } from "../parsed-snippets.js";
+import { leadingCopies, writtenComments } from "../written-comments.js";
 import type { LocalJob } from "./local-jobs.js";
 
 type Allowed = (string | number | boolean | null)[];
@@ -50,9 +51,7 @@ export function applyFilterGuard(j: JSCodeshift, job: LocalJob, typed: boolean):
   statement["comments"] = [
     j.commentLine(` The v2 eventTrigger filter ${text}: v2 started no run for other payloads, this task returns early instead.`, true, false),
     // What the filter's author wrote about it stays with the guard that replaces it.
-    ...writtenComments(properties[index]!).map((comment) =>
-      comment.type === "CommentBlock" || comment.type === "Block" ? j.commentBlock(String(comment["value"]), true, false) : j.commentLine(String(comment["value"]), true, false),
-    ),
+    ...leadingCopies(j, writtenComments(properties[index]!)),
   ];
 
   let body = fn["body"] as AstNode;
@@ -64,18 +63,6 @@ export function applyFilterGuard(j: JSCodeshift, job: LocalJob, typed: boolean):
   (body["body"] as AstNode[]).unshift(statement);
   properties.splice(index, 1);
   return true;
-}
-
-/** The comments written on and inside a node, in source order, each once (Babel may attach one comment to two nodes). */
-function writtenComments(node: AstNode): AstNode[] {
-  const found = new Map<number, AstNode>();
-  walkNodes(node, (inner) => {
-    for (const comment of (inner["comments"] as AstNode[] | undefined) ?? []) {
-      const start = comment["start"];
-      if (typeof start === "number" && !found.has(start)) found.set(start, comment);
-    }
-  });
-  return [...found.entries()].sort(([a], [b]) => a - b).map(([, comment]) => comment);
 }
 
 /** The filter as data, or undefined when any part is not a literal array or a nested object. */

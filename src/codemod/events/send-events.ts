@@ -14,6 +14,7 @@ import type { IndexedSend, JobRef } from "../../project/types.js";
 import { type AstNode, findProperty, hasSpread, isNode, literalValue, propertyName, unwrapExpression } from "../ast-helpers.js";
 import { camelCaseName } from "../define-job/naming.js";
 import { addTodo } from "../todo.js";
+import { leadingCopies, writtenComments } from "../written-comments.js";
 import { call, delayFromSeconds, type EventsContext, hoist, isRepeatable, listenersOf, member, object, prop, statementOf, str, typeNameFor } from "./context.js";
 import { commentOut } from "./comment-out.js";
 
@@ -59,6 +60,17 @@ function eventParts(ctx: EventsContext, event: AstNode): EventParts | undefined 
   };
 }
 
+/**
+ * Comments written in the v2 event (`id: "e_1", // dedupes retries`) go above the statement that
+ * now sends it; those on the payload and the id move with them.
+ */
+function carryEventComments(ctx: EventsContext, path: ASTPath, event: AstNode, moved: readonly (AstNode | undefined)[]): void {
+  const comments = writtenComments(event, new Set(moved.filter((node) => node !== undefined)));
+  const statement = statementOf(path)?.statement.node as AstNode | undefined;
+  if (comments.length === 0 || !statement) return;
+  statement["comments"] = [...((statement["comments"] as AstNode[] | undefined) ?? []), ...leadingCopies(ctx.j, comments)];
+}
+
 function valueOf(property: AstNode): AstNode {
   return property["value"] as AstNode;
 }
@@ -70,6 +82,7 @@ function rewriteSingle(ctx: EventsContext, path: ASTPath, eventArgument: AstNode
   if (listeners.length === 0) return noListener(ctx, path, parts.name);
   const delay = deliveryOptions(ctx, optionsArgument);
   if (!delay) return addTodo(ctx.j, path, EVENTS_TODO.dynamic, TRIGGER_DOCS_URLS.triggering);
+  carryEventComments(ctx, path, eventArgument, [parts.payload, parts.id]);
 
   if (listeners.length === 1) {
     const [only] = listeners as [JobRef];
