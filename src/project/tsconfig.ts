@@ -30,18 +30,22 @@ const DEFAULT_OPTIONS: ts.CompilerOptions = {
   jsx: ts.JsxEmit.Preserve,
 };
 
-/** Finds and reads tsconfig.json files, once per directory. */
+/** tsconfig.json wins over jsconfig.json in the same folder, as in TypeScript's own lookup. */
+const CONFIG_NAMES = ["tsconfig.json", "jsconfig.json"];
+
+/** Finds and reads tsconfig.json (or jsconfig.json) files, once per directory. */
 export class TsconfigLocator {
   private readonly nearest = new Map<string, string | undefined>();
   private readonly parsed = new Map<string, ts.CompilerOptions>();
 
-  /** The nearest tsconfig.json at or above `dir`. */
+  /** The nearest tsconfig.json or jsconfig.json at or above `dir`. */
   find(dir: string): string | undefined {
     const cached = this.nearest.get(dir);
     if (cached !== undefined || this.nearest.has(dir)) return cached;
-    const candidate = join(dir, "tsconfig.json");
+    // A JavaScript project (Next.js without TypeScript) declares its `@/*` alias in jsconfig.json.
+    const candidate = CONFIG_NAMES.map((name) => join(dir, name)).find((path) => ts.sys.fileExists(path));
     let found: string | undefined;
-    if (ts.sys.fileExists(candidate)) found = candidate;
+    if (candidate) found = candidate;
     else {
       const parent = dirname(dir);
       found = parent === dir ? undefined : this.find(parent);

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { TsconfigLocator } from "../../src/project/tsconfig.js";
 import { makeProject, runCli } from "../cli/harness.js";
 
 const FILES = {
@@ -62,5 +63,35 @@ describe("sends the index cannot resolve", () => {
     const root = makeProject(FILES);
     await runCli(["--force", "src"], { cwd: root, transforms: "registry" });
     expect(readFileSync(join(root, "src/app/analytics.ts"), "utf8")).toBe(FILES["src/app/analytics.ts"]);
+  });
+});
+
+describe("a JavaScript project's jsconfig.json", () => {
+  it("is read for compiler options (paths) when the folder has no tsconfig.json", () => {
+    const root = makeProject({ "jsconfig.json": '{ "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["./src/*"] } } }\n', "src/a.js": "" });
+    const info = new TsconfigLocator().forFile(join(root, "src/a.js"));
+    expect(info.path).toBe(join(root, "jsconfig.json"));
+    expect(info.options.paths).toEqual({ "@/*": ["./src/*"] });
+  });
+
+  it("loses to a tsconfig.json in the same folder", () => {
+    const root = makeProject({ "tsconfig.json": "{}\n", "jsconfig.json": "{}\n", "src/a.ts": "" });
+    expect(new TsconfigLocator().forFile(join(root, "src/a.ts")).path).toBe(join(root, "tsconfig.json"));
+  });
+
+  it("resolves `@/trigger` through its paths, so the send is wired to the listening task", async () => {
+    const root = makeProject({
+      "package.json": '{ "name": "app" }\n',
+      "jsconfig.json": '{ "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["./src/*"] } } }\n',
+      "src/trigger.js": `import { TriggerClient } from "@trigger.dev/sdk";\n\nexport const client = new TriggerClient({ id: "app" });\n`,
+      "src/jobs/welcome.js": FILES["src/jobs/welcome.ts"],
+      "src/app/signup.js": `import { client } from "@/trigger";\n\nexport async function signup(id) {\n  await client.sendEvent({ name: "user.created", payload: { id } });\n}\n`,
+    });
+    const result = await runCli(["--force", "--json", "src"], { cwd: root, transforms: "registry" });
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as { project: { index: { sends: number; unresolvedSends: number } } };
+    expect(report.project.index).toMatchObject({ sends: 1, unresolvedSends: 0 });
+    expect(readFileSync(join(root, "src/app/signup.js"), "utf8")).toContain(`tasks.trigger("welcome", { id })`);
+    expect(existsSync(join(root, "src/trigger.js"))).toBe(false);
   });
 });
