@@ -12,11 +12,11 @@ import { createRule } from "../src/eslint/create-rule.js";
 import { TriggerImportTracker } from "../src/eslint/import-tracker.js";
 import { staticString } from "../src/eslint/static-value.js";
 import { findProperty } from "../src/eslint/task-calls.js";
+import { escapeRegExp } from "../src/regexp.js";
 
 export type MessageIds = "secretKey" | "literalCredential";
 export type Options = [];
 
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** A known prefix, not glued to a preceding word character, then a key body of 8+ characters. */
 const SECRET_KEY_PATTERN = new RegExp(`(?<![A-Za-z0-9_])(${SECRET_KEY_PREFIXES.map(escapeRegExp).join("|")})[A-Za-z0-9_]{8,}`);

@@ -259,6 +259,9 @@ export const V2_ADAPTER_FACTORIES: Readonly<Record<string, readonly string[]>> =
   "@trigger.dev/nestjs": ["TriggerDevModule", "InjectTriggerDevClient"],
 };
 
+/** Every adapter factory name, whatever the package (for text pre-filters). */
+export const V2_ADAPTER_FACTORY_NAMES: readonly string[] = [...new Set(Object.values(V2_ADAPTER_FACTORIES).flat())];
+
 /**
  * Task API exports the codemod writes bare (`task(...)`, `wait.for(...)`); the imports transform
  * imports each one that a migrated file references without a binding.

@@ -4,7 +4,6 @@
  * writes, fold its edits and deletions into the run's file reports, and show it (diffs with
  * `--dry`, a JSON section with `--json`; src/cli/report.ts reads the plan for the summary).
  */
-import { readFileSync } from "node:fs";
 import type { CliOptions } from "../cli/args.js";
 import type { Colors } from "../cli/colors.js";
 import { formatDiff } from "../cli/diff.js";
@@ -13,6 +12,7 @@ import { displayPath, type RunResult } from "../cli/report.js";
 import { todoReports } from "../cli/read-candidate.js";
 import type { FileReport } from "../cli/runner.js";
 import { applyProjectPlan, projectPlanJson, type PlanProblem } from "./apply.js";
+import { readUtf8 } from "./sources.js";
 import { planProjectFiles, type ProjectPlan } from "./files.js";
 import type { ProjectIndex } from "./types.js";
 
@@ -36,7 +36,7 @@ export async function planProjectRun(index: ProjectIndex, run: RunResult, files:
     index,
     jobFiles,
     files,
-    readText: (path) => migrated.get(path) ?? readText(path),
+    readText: (path) => migrated.get(path) ?? readUtf8(path),
     target,
     fallbackRoot: run.cwd,
     updateDeps: options.updateDeps,
@@ -78,7 +78,7 @@ export function printProjectDiffs(projectRun: ProjectRun, run: RunResult, stdout
   const shown = (path: string): string => displayPath(path, run.cwd);
   for (const create of plan.creates) stdout.write(`${formatDiff(shown(create.path), "", create.text, colors, "create")}\n`);
   for (const { path, before, after } of projectEdits(projectRun, run)) stdout.write(`${formatDiff(shown(path), before, after, colors)}\n`);
-  for (const removal of plan.deletes) stdout.write(`${formatDiff(shown(removal.path), readText(removal.path) ?? "", "", colors, "delete")}\n`);
+  for (const removal of plan.deletes) stdout.write(`${formatDiff(shown(removal.path), readUtf8(removal.path) ?? "", "", colors, "delete")}\n`);
 }
 
 /**
@@ -112,12 +112,4 @@ export function projectExitCode(projectRun: ProjectRun, options: CliOptions): nu
   if (projectRun.problems.length > 0) return 1;
   const { plan } = projectRun;
   return options.check && plan.creates.length + plan.deletes.length + plan.edits.length > 0 ? 1 : 0;
-}
-
-function readText(path: string): string | undefined {
-  try {
-    return readFileSync(path, "utf8");
-  } catch {
-    return undefined;
-  }
 }

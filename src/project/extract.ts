@@ -39,7 +39,6 @@ const TRIGGER_KINDS: Readonly<Record<string, IndexedTriggerKind>> = {
   cronTrigger: "cron",
   intervalTrigger: "interval",
 };
-const ADAPTER_FACTORIES = new Set(Object.values(V2_ADAPTER_FACTORIES).flat());
 
 export function extractFile(sourceFile: SourceFile): FileExtract {
   const imports = importedNames(sourceFile);
@@ -66,7 +65,7 @@ export function extractFile(sourceFile: SourceFile): FileExtract {
       }
     } else if (Node.isIdentifier(callee)) {
       const source = imports.get(callee.getText());
-      if (source && ADAPTER_FACTORIES.has(source.imported) && V2_ADAPTER_FACTORIES[source.module]?.includes(source.imported)) result.callsAdapter = true;
+      if (source && V2_ADAPTER_FACTORIES[source.module]?.includes(source.imported)) result.callsAdapter = true;
     }
   }
   return result;

@@ -8,12 +8,13 @@
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { V2_ADAPTER_FACTORIES, V2_JOB_METHODS } from "../catalog/exports.js";
+import { V2_ADAPTER_FACTORY_NAMES, V2_JOB_METHODS } from "../catalog/exports.js";
 import { MAX_CANDIDATE_BYTES } from "../cli/prefilter.js";
 import { parserForFile } from "../codemod/parser.js";
 import { mightMatterToIndex } from "./prefilter.js";
 import type { ProjectIndex } from "./types.js";
 import { readV2FileKinds } from "./v2-file-kinds.js";
+import { escapeRegExp } from "../regexp.js";
 
 export interface ReadSourcesOptions {
   /** Where file text comes from (default: the file system, as UTF-8). */
@@ -38,13 +39,11 @@ export interface ProjectSources {
   started: number;
 }
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-const ADAPTER_FACTORY_NAMES = [...new Set(Object.values(V2_ADAPTER_FACTORIES).flat())];
 
 /** What only ts-morph can answer: the receiver of a send or an invoke (a necessary condition of extract.ts's sends). */
-const SENDS = new RegExp(["sendEvent", `\\.(?:${V2_JOB_METHODS.map(escape).join("|")})\\b`].join("|"));
+const SENDS = new RegExp(["sendEvent", `\\.(?:${V2_JOB_METHODS.map(escapeRegExp).join("|")})\\b`].join("|"));
 /** Files that may construct a v2 client or call an adapter factory (read with Babel when nothing sends). */
-const V2_FILE_HINT = new RegExp(["TriggerClient", `\\b(?:${ADAPTER_FACTORY_NAMES.map(escape).join("|")})\\b`].join("|"));
+const V2_FILE_HINT = new RegExp(["TriggerClient", `\\b(?:${V2_ADAPTER_FACTORY_NAMES.map(escapeRegExp).join("|")})\\b`].join("|"));
 
 export function readProjectSources(files: readonly string[], options: ReadSourcesOptions = {}): ProjectSources {
   const started = performance.now();
@@ -93,7 +92,7 @@ export function indexWithoutResolution(sources: ProjectSources): ProjectIndex {
   };
 }
 
-function readUtf8(path: string): string | undefined {
+export function readUtf8(path: string): string | undefined {
   try {
     return readFileSync(path, "utf8");
   } catch {

@@ -8,6 +8,7 @@ import { basename, dirname, resolve } from "node:path";
 import { ts } from "ts-morph";
 import { isTriggerDevSource } from "../catalog/packages.js";
 import { discoverFiles } from "../cli/discover.js";
+import { escapeRegExp } from "../regexp.js";
 import { reduceAdapterFile } from "./adapter-file.js";
 import { reduceClientFile } from "./client-file.js";
 import { usesOfModule, type ModuleImporters } from "./client-importers.js";
@@ -106,7 +107,7 @@ function mergeNames(a: ModuleImporters["names"], b: ModuleImporters["names"]): M
 function targetNamePattern(target: string): string {
   const stem = basename(target).replace(/\.[^.]+$/, "");
   const name = stem === "index" ? basename(dirname(target)) : stem;
-  return `\\b${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:\\.[mc]?[jt]sx?)?`;
+  return `\\b${escapeRegExp(name)}(?:\\.[mc]?[jt]sx?)?`;
 }
 
 /** A cheap test before parsing: does the text name the module anywhere in a string? */

@@ -107,7 +107,7 @@ export function convertOptions(c: ConvertContext, optionsPath: ASTPath, plan: Tr
   const limit = byName.get("concurrencyLimit");
   const limitValue = limit ? propertyValue(limit) : undefined;
   if (limitValue && numericValue(limitValue) !== undefined) snippet.property(`queue: { concurrencyLimit: ${snippet.hole(limitValue)} }`);
-  else if (limitValue && limit && isLocalQueue(c, pathOf(limit), limitValue)) snippet.property(`queue: ${snippet.hole(limitValue)}`);
+  else if (limitValue && isLocalQueue(c, limitValue)) snippet.property(`queue: ${snippet.hole(limitValue)}`);
   else if (limitValue) {
     jobTodos.push({ message: `the v2 shared concurrency limit ${source(c, limitValue)} is gone: define const q = queue({ name, concurrencyLimit }) and set queue: q`, docs: "queues" });
   }
@@ -209,26 +209,10 @@ function hasArguments(value: AnyNode | undefined): boolean {
  * level (the events transform turns a v2 `defineConcurrencyLimit` into exactly that): the
  * shared limit already is a task-API queue, so the task takes it as `queue: billing`.
  */
-function isLocalQueue(c: ConvertContext, limitPath: ASTPath, value: AnyNode): boolean {
+function isLocalQueue(c: ConvertContext, value: AnyNode): boolean {
   const name = identifierName(value);
-  if (name === undefined) return false;
-  let programPath: ASTPath = limitPath;
-  while (programPath.parent) programPath = programPath.parent as ASTPath;
-  const program = child(programPath.node as unknown as AnyNode, "program") ?? (programPath.node as unknown as AnyNode);
-  const body = children(program, "body");
-  const bodyPath = (programPath.node as unknown as AnyNode) === program ? programPath.get("body") : programPath.get("program", "body");
-  for (const [statementIndex, statement] of body.entries()) {
-    const declaration = statement.type === "ExportNamedDeclaration" ? child(statement, "declaration") : statement;
-    if (declaration?.type !== "VariableDeclaration" || declaration["kind"] !== "const") continue;
-    for (const [declaratorIndex, declarator] of children(declaration, "declarations").entries()) {
-      if (identifierName(child(declarator, "id")) !== name) continue;
-      const init = child(declarator, "init");
-      if (init?.type !== "CallExpression") return false;
-      const statementPath = bodyPath.get(statementIndex) as ASTPath;
-      const declarationPath = declaration === statement ? statementPath : (statementPath.get("declaration") as ASTPath);
-      const calleePath = declarationPath.get("declarations", declaratorIndex, "init", "callee") as ASTPath;
-      return c.tracker.matches(calleePath, ["queue"]);
-    }
-  }
-  return false;
+  const init = name === undefined ? undefined : c.facts.definitions.get(name);
+  const declaration = init?.parent?.parent?.node as unknown as AnyNode | undefined;
+  if (declaration?.["kind"] !== "const" || (init?.node as unknown as AnyNode).type !== "CallExpression") return false;
+  return c.tracker.matches(init!.get("callee") as ASTPath, ["queue"]);
 }
